@@ -1,0 +1,7 @@
+package kz.migration.monitor.event;
+
+/** Direction of a border crossing. */
+public enum Direction {
+    ENTRY,
+    EXIT
+}

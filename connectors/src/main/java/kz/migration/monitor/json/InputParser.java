@@ -1,0 +1,98 @@
+package kz.migration.monitor.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Serializable;
+import java.time.Instant;
+import kz.migration.monitor.event.DeadLetter;
+import kz.migration.monitor.event.InputEvent;
+import kz.migration.monitor.event.SourceStream;
+
+/**
+ * Parses and validates the raw JSON records of one input stream against the contract
+ * ({@code shared/spec/events.md}): a valid record becomes a typed event, anything else a dead
+ * letter whose reason names the offending field. Parsing never throws.
+ */
+public abstract class InputParser<T extends InputEvent> implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    static final ObjectMapper MAPPER =
+            JsonMapper.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .build();
+
+    /** The stream this parser reads. */
+    public abstract SourceStream stream();
+
+    /** Reads the stream's own fields; the common ones are read by {@link #parse}. */
+    abstract T read(Common common, RecordFields fields) throws InvalidFieldException;
+
+    /** Whether the stream's records carry {@code eventId}, {@code personId} and {@code citizenship}. */
+    boolean personal() {
+        return true;
+    }
+
+    /** The parser of a stream. */
+    public static InputParser<? extends InputEvent> of(SourceStream stream) {
+        return switch (stream) {
+            case BORDER_CROSSINGS -> new BorderCrossingParser();
+            case REGISTRATIONS -> new RegistrationParser();
+            case EMPLOYMENT -> new EmploymentParser();
+            case REFERENCE_DATA -> new ReferenceDataParser();
+        };
+    }
+
+    /**
+     * Parses one raw record.
+     *
+     * @param receivedAt stamped on a dead letter
+     */
+    public final Parsed<T> parse(String payload, Instant receivedAt) {
+        try {
+            JsonNode node;
+            try {
+                node = payload == null ? null : MAPPER.readTree(payload);
+            } catch (JsonProcessingException e) {
+                throw new InvalidFieldException("payload", "not valid JSON: " + firstLine(e.getOriginalMessage()));
+            }
+            if (!(node instanceof ObjectNode object)) {
+                throw new InvalidFieldException("payload", "not a JSON object");
+            }
+            RecordFields fields = new RecordFields(object);
+            Common common =
+                    personal()
+                            ? new Common(
+                                    fields.requireString("eventId", 64),
+                                    fields.requireInstant("occurredAt"),
+                                    fields.requireString("personId", 64),
+                                    fields.requireCitizenship("citizenship"))
+                            : new Common(
+                                    fields.optionalString("eventId", 64),
+                                    fields.requireInstant("occurredAt"),
+                                    null,
+                                    null);
+            return Parsed.valid(read(common, fields));
+        } catch (InvalidFieldException e) {
+            return Parsed.rejected(
+                    new DeadLetter(stream().topic(), e.field(), e.getMessage(), payload, receivedAt));
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** The fields every record of a stream has. */
+    record Common(String eventId, Instant occurredAt, String personId, String citizenship) {}
+}
