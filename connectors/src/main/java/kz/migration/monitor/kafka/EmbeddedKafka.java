@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,7 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.metadata.properties.MetaPropertiesEnsemble;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
@@ -118,12 +120,13 @@ public final class EmbeddedKafka implements AutoCloseable {
             int controllerPort = freePort();
             KafkaConfig config = KafkaConfig.fromProps(brokerProperties(logDir, port, controllerPort), false);
             format(logDir);
-            KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-            server.startup();
-            EmbeddedKafka kafka = new EmbeddedKafka(server, HOST + ":" + port, logDir, temporary);
+            EmbeddedKafka kafka = new EmbeddedKafka(
+                    new KafkaRaftServer(config, Time.SYSTEM), HOST + ":" + port, logDir, temporary);
             try {
+                kafka.server.startup();
                 kafka.awaitBrokerRegistered();
             } catch (RuntimeException e) {
+                // A half-started node (e.g. the fixed port is taken) still owns threads and sockets.
                 kafka.close();
                 throw e;
             }
@@ -281,7 +284,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         try (PrintStream out = new PrintStream(report, true, StandardCharsets.UTF_8)) {
             new Formatter()
                     .setPrintStream(out)
-                    .setClusterId(Uuid.randomUuid().toString())
+                    // Formatter verifies a formatted directory against this id even when told to skip it.
+                    .setClusterId(existingClusterId(logDir).orElseGet(() -> Uuid.randomUuid().toString()))
                     .setNodeId(NODE_ID)
                     .addDirectory(logDir.toString())
                     .setMetadataLogDirectory(logDir.toString())
@@ -293,6 +297,14 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw new IllegalStateException("Cannot format Kafka log directory " + logDir, e);
         }
         LOG.debug("Formatter: {}", report.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    private static Optional<String> existingClusterId(Path logDir) throws IOException {
+        return new MetaPropertiesEnsemble.Loader()
+                .addLogDirs(List.of(logDir.toString()))
+                .addMetadataLogDir(logDir.toString())
+                .load()
+                .clusterId();
     }
 
     private static Path createTempLogDir() {

@@ -1,7 +1,13 @@
 package kz.migration.monitor.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,13 +29,23 @@ class EmbeddedKafkaTest {
         // A caller-given log dir belongs to the caller.
         assertThat(logDir).isDirectory();
 
-        try (EmbeddedKafka restarted = EmbeddedKafka.start(options)) {
+        int fixedPort = freePort();
+        try (EmbeddedKafka restarted = EmbeddedKafka.start(options.withPort(fixedPort))) {
+            assertThat(restarted.bootstrapServers()).isEqualTo("127.0.0.1:" + fixedPort);
             assertThat(KafkaClients.readCommitted(restarted.bootstrapServers(), Topics.BORDER_CROSSINGS))
                     .containsExactlyInAnyOrder("a", "b", "c");
             // Writes keep working after the restart: the transaction coordinator recovered its state.
             KafkaClients.writeInTransaction(restarted.bootstrapServers(), Topics.BORDER_CROSSINGS, List.of("d"), true);
             assertThat(KafkaClients.readCommitted(restarted.bootstrapServers(), Topics.BORDER_CROSSINGS))
                     .containsExactlyInAnyOrder("a", "b", "c", "d");
+        }
+    }
+
+    @Test
+    void startFailsCleanlyWhenTheFixedPortIsTaken() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            EmbeddedKafka.Options options = EmbeddedKafka.Options.defaults().withPort(taken.getLocalPort());
+            assertThatThrownBy(() -> EmbeddedKafka.start(options)).hasRootCauseInstanceOf(BindException.class);
         }
     }
 
@@ -41,5 +57,13 @@ class EmbeddedKafkaTest {
             assertThat(logDir).isDirectory();
         }
         assertThat(Files.exists(logDir)).isFalse();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
