@@ -1,0 +1,206 @@
+package kz.migration.monitor.flows;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Map;
+import kz.migration.monitor.event.Alert;
+import kz.migration.monitor.event.AlertDetails;
+import kz.migration.monitor.event.AlertType;
+import kz.migration.monitor.event.FlowStats;
+import kz.migration.monitor.event.InflowThreshold;
+import kz.migration.monitor.event.KazakhstanTime;
+import kz.migration.monitor.event.Region;
+import kz.migration.monitor.job.DomainMetrics;
+import kz.migration.monitor.job.EventTimeOrderedFunction;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * One place's daily flows (keyed by {@link PlaceEvent#keyOf}): at the end of each day with counted
+ * events it writes a {@link FlowStats} row with the 7- and 30-day net inflow, and it raises
+ * {@code INFLOW_SURGE} when the 7-day net inflow first exceeds the place's threshold, evaluating
+ * quiet days too. It also writes alerts naming a city in the place with the city's first spelling.
+ *
+ * <p>A day after the horizon (the as-of instant of a replay) is written as counted so far and does
+ * not end: no surge is evaluated for it.
+ */
+public final class PlaceLedger extends EventTimeOrderedFunction<String, PlaceInput, Alert> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Side output of the daily rows; the main output carries alerts. */
+    public static final OutputTag<FlowStats> FLOW_STATS = new OutputTag<>("flow-stats") {};
+
+    private final Map<Region, Long> defaultThresholds;
+
+    private transient ValueState<String> spelling;
+    private transient MapState<Long, DayCounts> days;
+    private transient ValueState<Long> threshold;
+    private transient ValueState<Long> thresholdSetAt;
+    private transient ValueState<Boolean> above;
+    private transient ValueState<Long> lastActiveDay;
+
+    public PlaceLedger(Map<Region, Long> defaultThresholds, long horizon) {
+        super(TypeInformation.of(PlaceInput.class), horizon);
+        this.defaultThresholds = Map.copyOf(defaultThresholds);
+    }
+
+    @Override
+    public void open(OpenContext openContext) throws Exception {
+        super.open(openContext);
+        var rc = getRuntimeContext();
+        spelling = rc.getState(new ValueStateDescriptor<>("spelling", Types.STRING));
+        days = rc.getMapState(new MapStateDescriptor<>("days", Types.LONG, TypeInformation.of(DayCounts.class)));
+        threshold = rc.getState(new ValueStateDescriptor<>("threshold", Types.LONG));
+        thresholdSetAt = rc.getState(new ValueStateDescriptor<>("threshold-set-at", Types.LONG));
+        above = rc.getState(new ValueStateDescriptor<>("above", Types.BOOLEAN));
+        lastActiveDay = rc.getState(new ValueStateDescriptor<>("last-active-day", Types.LONG));
+    }
+
+    @Override
+    protected Comparator<PlaceInput> order() {
+        return PlaceInput.ORDER;
+    }
+
+    @Override
+    protected void onEvent(PlaceInput in, long timestamp, Context ctx, Collector<Alert> out) throws Exception {
+        if (in.alert() != null) {
+            String city = spelling.value();
+            out.collect(city == null ? in.alert() : in.alert().withCity(city));
+            return;
+        }
+        if (in.threshold() != null) {
+            onThreshold(in.threshold());
+            return;
+        }
+        PlaceEvent e = in.event();
+        if (spelling.value() == null && e.spelling() != null) {
+            spelling.update(e.spelling());
+        }
+        if (!e.counts()) {
+            return;
+        }
+        long day = KazakhstanTime.dateOf(e.occurredAt()).toEpochDay();
+        DayCounts counts = days.get(day);
+        days.put(day, (counts == null ? DayCounts.ZERO : counts).plus(e));
+        Long last = lastActiveDay.value();
+        if (last == null || last < day) {
+            lastActiveDay.update(day);
+        }
+        // Rows of the day that contains the horizon are still written, so this timer ignores it.
+        ctx.timerService().registerEventTimeTimer(KazakhstanTime.endMillisOf(LocalDate.ofEpochDay(day)));
+        if (e.spelling() == null) {
+            countCrossings(e);
+        }
+    }
+
+    private void onThreshold(InflowThreshold t) throws Exception {
+        long at = t.occurredAt().toEpochMilli();
+        Long setAt = thresholdSetAt.value();
+        long value = t.netInflow7d();
+        if (setAt != null && setAt == at) {
+            value = Math.min(value, threshold.value());
+        }
+        threshold.update(value);
+        thresholdSetAt.update(at);
+        if (spelling.value() == null && t.city() != null) {
+            spelling.update(t.city());
+        }
+    }
+
+    @Override
+    protected void onTime(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        LocalDate date = KazakhstanTime.dateOf(timestamp - 1);
+        if (KazakhstanTime.endMillisOf(date) != timestamp) {
+            return;
+        }
+        long day = date.toEpochDay();
+        String key = ctx.getCurrentKey();
+        Region region = Region.ofCode(key.substring(0, key.indexOf('|')));
+        String city = key.endsWith("|") ? null : spelling.value();
+        long net7 = netInflowOver(day, 7);
+        DayCounts today = days.get(day);
+        if (today != null) {
+            FlowStats row =
+                    new FlowStats(
+                            date, region, city, today.entries().total(), today.exits().total(),
+                            today.entries(), today.exits(), today.arrivals(), today.departures(),
+                            today.netInflow(), net7, netInflowOver(day, 30), today.permits(), today.hires());
+            ctx.output(FLOW_STATS, row);
+            String cityLabel = city == null ? "" : city;
+            DomainMetrics.gauge("migration_net_inflow", "region", region.code(), "city", cityLabel, "window", "1d")
+                    .set(row.netInflow());
+            DomainMetrics.gauge("migration_net_inflow", "region", region.code(), "city", cityLabel, "window", "7d")
+                    .set(row.netInflow7d());
+            DomainMetrics.gauge("migration_net_inflow", "region", region.code(), "city", cityLabel, "window", "30d")
+                    .set(row.netInflow30d());
+        }
+        if (timestamp > horizon) {
+            return;
+        }
+        evaluateSurge(region, city, date, net7, out);
+        java.util.List<Long> old = new java.util.ArrayList<>();
+        for (Long d : days.keys()) {
+            if (d <= day - 29) {
+                old.add(d);
+            }
+        }
+        for (Long d : old) {
+            days.remove(d);
+        }
+        Long last = lastActiveDay.value();
+        if (last != null && day < last + 7) {
+            scheduleAt(ctx, KazakhstanTime.endMillisOf(date.plusDays(1)));
+        }
+    }
+
+    private void evaluateSurge(Region region, String city, LocalDate date, long net7, Collector<Alert> out)
+            throws Exception {
+        Long limit = threshold.value();
+        if (limit == null && city == null) {
+            limit = defaultThresholds.get(region);
+        }
+        if (limit == null || net7 <= limit) {
+            above.clear();
+            return;
+        }
+        if (above.value() == null) {
+            above.update(true);
+            Instant raisedAt = KazakhstanTime.endOf(date);
+            Alert alert =
+                    Alert.of(
+                            AlertType.INFLOW_SURGE, null, raisedAt, null, region, city, null,
+                            AlertDetails.inflow(net7, limit),
+                            region.code() + "|" + (city == null ? "" : city.toLowerCase(java.util.Locale.ROOT)) + "|" + date);
+            DomainMetrics.alert(alert);
+            out.collect(alert);
+        }
+    }
+
+    private long netInflowOver(long day, int length) throws Exception {
+        long sum = 0;
+        for (long d = day - length + 1; d <= day; d++) {
+            DayCounts c = days.get(d);
+            if (c != null) {
+                sum += c.netInflow();
+            }
+        }
+        return sum;
+    }
+
+    private static void countCrossings(PlaceEvent e) {
+        if (e.entries() + e.exits() > 0) {
+            DomainMetrics.count(
+                    "migration_crossings", 1, "region", e.region().code(), "direction",
+                    e.entries() > 0 ? "ENTRY" : "EXIT", "group", e.group().name());
+        }
+    }
+}

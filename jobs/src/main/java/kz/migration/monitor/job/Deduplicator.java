@@ -1,0 +1,84 @@
+package kz.migration.monitor.job;
+
+import java.time.Duration;
+import kz.migration.monitor.event.InputEvent;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Lets each {@code eventId} of a stream through once (keyed by {@code stream|eventId}): the copy
+ * with the earliest {@code occurredAt} counts, so a copy waits until the watermark passes it in
+ * case an earlier one is still on its way. An id is remembered for {@code retention} of event time
+ * after its event; copies after that would count again.
+ */
+public final class Deduplicator extends KeyedProcessFunction<String, InputEvent, InputEvent> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long retentionMillis;
+    private final long horizon;
+    private transient ValueState<InputEvent> pending;
+    private transient ValueState<Long> passedAt;
+
+    public Deduplicator(Duration retention, long horizon) {
+        this.retentionMillis = retention.toMillis();
+        this.horizon = horizon;
+    }
+
+    /** The key: the stream and the event id. */
+    public static String keyOf(InputEvent e) {
+        return e.stream().ordinal() + "|" + e.eventId();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending", TypeInformation.of(InputEvent.class)));
+        passedAt = getRuntimeContext().getState(new ValueStateDescriptor<>("passed-at", Types.LONG));
+    }
+
+    @Override
+    public void processElement(InputEvent e, Context ctx, Collector<InputEvent> out) throws Exception {
+        if (passedAt.value() != null) {
+            DomainMetrics.count("migration_duplicates", 1, "stream", e.stream().topic());
+            return;
+        }
+        InputEvent p = pending.value();
+        if (p == null || earlier(e, p)) {
+            pending.update(e);
+            ctx.timerService().registerEventTimeTimer(e.timestamp());
+        }
+        if (p != null) {
+            DomainMetrics.count("migration_duplicates", 1, "stream", e.stream().topic());
+        }
+    }
+
+    /** Earliest {@code occurredAt} wins; equal ones are ordered by content so any arrival order agrees. */
+    private static boolean earlier(InputEvent a, InputEvent b) {
+        int byTime = a.occurredAt().compareTo(b.occurredAt());
+        return byTime < 0 || (byTime == 0 && a.toString().compareTo(b.toString()) < 0);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<InputEvent> out) throws Exception {
+        InputEvent p = pending.value();
+        if (p != null && p.timestamp() == timestamp) {
+            out.collect(p);
+            pending.clear();
+            passedAt.update(timestamp);
+            long forget = timestamp + retentionMillis;
+            if (forget <= horizon) {
+                ctx.timerService().registerEventTimeTimer(forget);
+            }
+            return;
+        }
+        Long passed = passedAt.value();
+        if (p == null && passed != null && timestamp >= passed + retentionMillis) {
+            passedAt.clear();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package kz.migration.monitor.job;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import kz.migration.monitor.event.Region;
+import kz.migration.monitor.json.Pseudonymiser;
+import kz.migration.monitor.stay.StayRules;
+
+/**
+ * How the monitor job behaves.
+ *
+ * @param lateness how far out of order events may arrive and still count
+ * @param idleness after which a silent source partition stops holding the watermark back
+ * @param horizon the as-of instant of a replay: nothing after it is processed or reported
+ * @param fixedReceivedAt the {@code receivedAt} of late events' dead letters in a replay
+ * @param contractYears how long a relocation contract binds
+ * @param dedupRetention how long (event time) an {@code eventId} is remembered
+ * @param inflowThresholds default {@code INFLOW_SURGE} thresholds of regions
+ */
+public record MonitorSettings(
+        Duration lateness,
+        Duration idleness,
+        Instant horizon,
+        Instant fixedReceivedAt,
+        StayRules stayRules,
+        Pseudonymiser pseudonymiser,
+        int contractYears,
+        Duration dedupRetention,
+        Map<Region, Long> inflowThresholds)
+        implements Serializable {
+
+    /** The contract's default thresholds: Astana and Almaty 2,000, Shymkent 1,500. */
+    public static final Map<Region, Long> DEFAULT_THRESHOLDS =
+            Map.of(Region.KZ_71, 2000L, Region.KZ_75, 2000L, Region.KZ_79, 1500L);
+
+    /** Streaming defaults with the given pseudonymiser. */
+    public static MonitorSettings streaming(Pseudonymiser pseudonymiser) {
+        return new MonitorSettings(
+                Duration.ofMinutes(5), Duration.ofMinutes(1), null, null, StayRules.defaults(),
+                pseudonymiser, 5, Duration.ofDays(30), DEFAULT_THRESHOLDS);
+    }
+
+    /** Replay: no lateness (sources bound the disorder exactly), time standing at {@code asOf}. */
+    public MonitorSettings asOf(Instant asOf) {
+        return new MonitorSettings(
+                lateness, idleness, asOf, asOf, stayRules, pseudonymiser, contractYears, dedupRetention,
+                inflowThresholds);
+    }
+
+    public MonitorSettings withLateness(Duration lateness, Duration idleness) {
+        return new MonitorSettings(
+                lateness, idleness, horizon, fixedReceivedAt, stayRules, pseudonymiser, contractYears,
+                dedupRetention, inflowThresholds);
+    }
+
+    public long horizonMillis() {
+        return horizon == null ? Long.MAX_VALUE : horizon.toEpochMilli();
+    }
+}

@@ -1,0 +1,25 @@
+package kz.migration.monitor.labour;
+
+import java.time.Instant;
+import kz.migration.monitor.event.PermitCategory;
+import kz.migration.monitor.event.Region;
+
+/**
+ * A permit entering or leaving a region's active count: issued, replaced, revoked or expired.
+ *
+ * @param added {@code true} when the permit becomes active
+ * @param year the year of the permit's issue (local date), whose quota it counts against
+ * @param at when it happens; an expiry happens at the end of the permit's last day
+ * @param order orders changes of one instant: expiries (0) before issues and revocations (1)
+ */
+public record PermitChange(
+        boolean added,
+        String permitId,
+        Region region,
+        PermitCategory category,
+        int year,
+        String subjectRef,
+        String citizenship,
+        String eventId,
+        Instant at,
+        int order) {}

@@ -1,0 +1,141 @@
+package kz.migration.monitor.labour;
+
+import java.time.Instant;
+import kz.migration.monitor.event.Alert;
+import kz.migration.monitor.event.AlertDetails;
+import kz.migration.monitor.event.AlertType;
+import kz.migration.monitor.event.QuotaLimit;
+import kz.migration.monitor.event.Region;
+import kz.migration.monitor.job.DomainMetrics;
+import kz.migration.monitor.job.EventTimeOrderedFunction;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.util.Collector;
+
+/**
+ * A region's labour quotas (keyed by region): active permits by issue year and category, the
+ * limits in force, and the alerts they raise. {@code QUOTA_WARNING} when utilisation reaches 90% of
+ * a limit above 0 (at an issue or at the quota record), again only after it fell below;
+ * {@code QUOTA_BREACH} for every issue that leaves utilisation above a limit.
+ */
+public final class QuotaLedger extends EventTimeOrderedFunction<Region, QuotaInput, Alert> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Quota keys are {@code year|CATEGORY}, the category being {@code ALL} for the region's total. */
+    private transient MapState<String, Long> active;
+    private transient MapState<String, Long> limits;
+    private transient MapState<String, Long> limitSetAt;
+    private transient MapState<String, Boolean> warned;
+
+    public QuotaLedger(long horizon) {
+        super(TypeInformation.of(QuotaInput.class), horizon);
+    }
+
+    @Override
+    public void open(OpenContext openContext) throws Exception {
+        super.open(openContext);
+        active = getRuntimeContext().getMapState(new MapStateDescriptor<>("active", Types.STRING, Types.LONG));
+        limits = getRuntimeContext().getMapState(new MapStateDescriptor<>("limits", Types.STRING, Types.LONG));
+        limitSetAt = getRuntimeContext().getMapState(new MapStateDescriptor<>("limit-set-at", Types.STRING, Types.LONG));
+        warned = getRuntimeContext().getMapState(new MapStateDescriptor<>("warned", Types.STRING, Types.BOOLEAN));
+    }
+
+    @Override
+    protected java.util.Comparator<QuotaInput> order() {
+        return QuotaInput.ORDER;
+    }
+
+    @Override
+    protected void onEvent(QuotaInput in, long timestamp, Context ctx, Collector<Alert> out) throws Exception {
+        Region region = ctx.getCurrentKey();
+        if (in.limit() != null) {
+            onLimit(region, in.limit(), out);
+            return;
+        }
+        PermitChange c = in.change();
+        int delta = c.added() ? 1 : -1;
+        String[] quotas = {c.year() + "|" + c.category().name(), c.year() + "|ALL"};
+        for (String q : quotas) {
+            Long n = active.get(q);
+            long now = (n == null ? 0 : n) + delta;
+            if (now == 0) {
+                active.remove(q);
+            } else {
+                active.put(q, now);
+            }
+        }
+        DomainMetrics.gauge("migration_permits_active", "region", region.code(), "category", c.category().name())
+                .addAndGet(delta);
+        for (String q : quotas) {
+            evaluate(region, q, c.at(), c.added() ? c : null, c.added(), out);
+        }
+    }
+
+    private void onLimit(Region region, QuotaLimit record, Collector<Alert> out) throws Exception {
+        String q = record.year() + "|" + record.categoryName();
+        long at = record.occurredAt().toEpochMilli();
+        Long previousAt = limitSetAt.get(q);
+        long limit = record.limit();
+        if (previousAt != null && previousAt == at) {
+            limit = Math.min(limit, limits.get(q));
+        }
+        limits.put(q, limit);
+        limitSetAt.put(q, at);
+        DomainMetrics.gauge("migration_quota_limit", "region", region.code(), "category", record.categoryName())
+                .set(limit);
+        evaluate(region, q, record.occurredAt(), null, true, out);
+    }
+
+    /**
+     * Checks quota {@code q} after a change at {@code at}; {@code issue} is the permit issue that
+     * caused it, the only change that can breach; only issues and quota records {@code mayWarn}.
+     */
+    private void evaluate(
+            Region region, String q, Instant at, PermitChange issue, boolean mayWarn, Collector<Alert> out)
+            throws Exception {
+        Long limit = limits.get(q);
+        if (limit == null) {
+            return;
+        }
+        Long n = active.get(q);
+        long utilisation = n == null ? 0 : n;
+        int year = Integer.parseInt(q.substring(0, q.indexOf('|')));
+        String category = q.substring(q.indexOf('|') + 1);
+        if (limit > 0) {
+            DomainMetrics.set(
+                    "migration_quota_utilisation_ratio", (double) utilisation / limit, "region", region.code(),
+                    "category", category);
+        }
+        boolean nearFull = limit > 0 && utilisation * 10 >= limit * 9;
+        if (!nearFull) {
+            warned.remove(q);
+        } else if (mayWarn && warned.get(q) == null) {
+            warned.put(q, true);
+            String permitId = issue == null ? null : issue.permitId();
+            emit(
+                    out,
+                    Alert.of(
+                            AlertType.QUOTA_WARNING, null, at, null, region, null, null,
+                            AlertDetails.quota(year, category, limit, utilisation, permitId),
+                            region.code() + "|" + q + "|" + at + "|" + (issue == null ? "limit" : issue.eventId())));
+        }
+        if (issue != null && utilisation > limit) {
+            emit(
+                    out,
+                    Alert.of(
+                            AlertType.QUOTA_BREACH, null, at, issue.subjectRef(), region, null,
+                            issue.citizenship(),
+                            AlertDetails.quota(year, category, limit, utilisation, issue.permitId()),
+                            region.code() + "|" + q + "|" + issue.permitId() + "|" + issue.eventId()));
+        }
+    }
+
+    private static void emit(Collector<Alert> out, Alert alert) {
+        DomainMetrics.alert(alert);
+        out.collect(alert);
+    }
+}

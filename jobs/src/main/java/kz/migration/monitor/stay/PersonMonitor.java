@@ -1,0 +1,328 @@
+package kz.migration.monitor.stay;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import kz.migration.monitor.event.Alert;
+import kz.migration.monitor.event.AlertDetails;
+import kz.migration.monitor.event.AlertType;
+import kz.migration.monitor.event.BorderCrossing;
+import kz.migration.monitor.event.CitizenshipGroup;
+import kz.migration.monitor.event.Direction;
+import kz.migration.monitor.event.Employment;
+import kz.migration.monitor.event.InputEvent;
+import kz.migration.monitor.event.KazakhstanTime;
+import kz.migration.monitor.event.Region;
+import kz.migration.monitor.event.Registration;
+import kz.migration.monitor.event.RegistrationKind;
+import kz.migration.monitor.event.Severity;
+import kz.migration.monitor.json.Pseudonymiser;
+import kz.migration.monitor.job.DomainMetrics;
+import kz.migration.monitor.job.EventTimeOrderedFunction;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.util.Collector;
+
+/**
+ * Follows one person (keyed by {@code personId}) through crossings, registrations and employment
+ * in event time, and raises the person alerts: {@code OVERSTAY} at the end of the 1st, 4th and 11th
+ * unlawful day of a stay, {@code OVERSTAY_ENDED} at the exit, {@code UNAUTHORISED_EMPLOYMENT} at a
+ * hire without a permit, and {@code CONTRACT_BREACH} when a relocation participant leaves early.
+ *
+ * <p>Days are evaluated lazily: a timer wakes the person only at the end of the next day that would
+ * raise an alert, and every event first brings the stay up to date. State is cleared once the
+ * person is gone and the 180-day window holds nothing of theirs; TTL is a safety net.
+ */
+public final class PersonMonitor extends EventTimeOrderedFunction<String, InputEvent, Alert> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** How far ahead a wake-up is looked for; a person still present is looked at again then. */
+    private static final int LOOKAHEAD_DAYS = 400;
+
+    private final StayRules rules;
+    private final Pseudonymiser pseudonymiser;
+    private final int contractYears;
+
+    private transient ValueState<StayLedger> stay;
+    private transient ValueState<PersonDocuments> documents;
+    private transient ValueState<RelocationContract> contract;
+    private transient ValueState<Long> wakeUp;
+
+    public PersonMonitor(StayRules rules, Pseudonymiser pseudonymiser, int contractYears, long horizon) {
+        super(TypeInformation.of(InputEvent.class), horizon);
+        this.rules = rules;
+        this.pseudonymiser = pseudonymiser;
+        this.contractYears = contractYears;
+    }
+
+    @Override
+    public void open(OpenContext openContext) throws Exception {
+        super.open(openContext);
+        StateTtlConfig ttl = StateTtlConfig.newBuilder(Duration.ofDays(5 * 366 + 180)).build();
+        stay = getRuntimeContext().getState(withTtl(new ValueStateDescriptor<>("stay", StayLedger.class), ttl));
+        documents =
+                getRuntimeContext()
+                        .getState(withTtl(new ValueStateDescriptor<>("documents", PersonDocuments.class), ttl));
+        contract =
+                getRuntimeContext()
+                        .getState(withTtl(new ValueStateDescriptor<>("contract", RelocationContract.class), ttl));
+        wakeUp = getRuntimeContext().getState(new ValueStateDescriptor<>("wake-up", Types.LONG));
+    }
+
+    private static <T> ValueStateDescriptor<T> withTtl(ValueStateDescriptor<T> d, StateTtlConfig ttl) {
+        d.enableTimeToLive(ttl);
+        return d;
+    }
+
+    @Override
+    protected Comparator<InputEvent> order() {
+        return InputEvent.PROCESSING_ORDER;
+    }
+
+    @Override
+    protected void onTime(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        long today = KazakhstanTime.dateOf(timestamp).toEpochDay();
+        catchUp(today - 1, ctx.getCurrentKey(), out);
+        tidy(today, ctx);
+    }
+
+    @Override
+    protected void onEvent(InputEvent event, long timestamp, Context ctx, Collector<Alert> out)
+            throws Exception {
+        long today = KazakhstanTime.dateOf(event.occurredAt()).toEpochDay();
+        catchUp(today - 1, ctx.getCurrentKey(), out);
+        String subjectRef = pseudonymiser.subjectRef(ctx.getCurrentKey());
+        if (event instanceof BorderCrossing c) {
+            onCrossing(c, subjectRef, out);
+        } else if (event instanceof Registration r) {
+            onRegistration(r, subjectRef, out);
+        } else if (event instanceof Employment e) {
+            onEmployment(e, subjectRef, out);
+        }
+        tidy(today, ctx);
+    }
+
+    private StayLedger stay() throws Exception {
+        StayLedger s = stay.value();
+        return s == null ? StayLedger.ABSENT : s;
+    }
+
+    private PersonDocuments documents() throws Exception {
+        PersonDocuments d = documents.value();
+        return d == null ? PersonDocuments.NONE : d;
+    }
+
+    /** Evaluates the days of the current stay that ended by {@code lastDay}. */
+    private void catchUp(long lastDay, String personId, Collector<Alert> out) throws Exception {
+        StayLedger s = stay();
+        if (!s.present() || s.lastEvaluatedDay() >= lastDay) {
+            return;
+        }
+        PersonDocuments docs = documents();
+        StayLedger.Progress progress = s.evaluatedThrough(lastDay, docs, rules.ruleFor(s.citizenship()));
+        for (StayLedger.OverstayMark mark : progress.marks()) {
+            Instant raisedAt = KazakhstanTime.endOf(LocalDate.ofEpochDay(mark.day()));
+            Severity severity = severityOf(mark.overstayDays());
+            Region region = docs.residenceRegion() != null ? docs.residenceRegion() : s.entryRegion();
+            String city = docs.residenceRegion() != null ? docs.residenceCity() : s.entryCity();
+            String subjectRef = pseudonymiser.subjectRef(personId);
+            emit(
+                    out,
+                    Alert.of(
+                            AlertType.OVERSTAY, severity, raisedAt, subjectRef, region, city,
+                            s.citizenship(), AlertDetails.overstay(mark.overstayDays()),
+                            subjectRef + "|" + s.stayStart() + "|" + mark.overstayDays()));
+            trackActiveOverstay(s.entryRegion(), mark.overstayDays(), +1);
+        }
+        stay.update(progress.ledger());
+    }
+
+    private void onCrossing(BorderCrossing c, String subjectRef, Collector<Alert> out) throws Exception {
+        StayLedger s = stay();
+        PersonDocuments docs = documents();
+        if (c.direction() == Direction.ENTRY) {
+            if (c.permitUntil() != null) {
+                docs = docs.withVisa(KazakhstanTime.dateOf(c.occurredAt()), c.permitUntil());
+                documents.update(docs);
+            }
+            if (!s.present()) {
+                DomainMetrics.gauge("migration_people_present", "group", CitizenshipGroup.of(c.citizenship()).name())
+                        .incrementAndGet();
+            }
+            stay.update(s.entered(c.occurredAt(), c.citizenship(), c.region(), c.city()));
+            return;
+        }
+        if (!s.present()) {
+            DomainMetrics.count("migration_unmatched_exits", 1);
+            return;
+        }
+        StayLedger ended = s.exited(c.occurredAt(), docs, rules.ruleFor(s.citizenship()));
+        DomainMetrics.gauge("migration_people_present", "group", CitizenshipGroup.of(s.citizenship()).name())
+                .decrementAndGet();
+        int days = ended.unlawfulInStay();
+        if (days > 0) {
+            Region region = docs.residenceRegion() != null ? docs.residenceRegion() : c.region();
+            String city = docs.residenceRegion() != null ? docs.residenceCity() : c.city();
+            emit(
+                    out,
+                    Alert.of(
+                            AlertType.OVERSTAY_ENDED, severityOf(days), c.occurredAt(), subjectRef,
+                            region, city, s.citizenship(), AlertDetails.overstay(days),
+                            subjectRef + "|" + s.stayStart() + "|ended"));
+            int raised = Math.min(s.unlawfulInStay(), 11);
+            if (raised > 0) {
+                trackActiveOverstay(s.entryRegion(), raised >= 11 ? 11 : raised >= 4 ? 4 : 1, -1);
+            }
+        }
+        stay.update(ended);
+    }
+
+    private void onRegistration(Registration r, String subjectRef, Collector<Alert> out) throws Exception {
+        PersonDocuments docs = documents();
+        LocalDate day = KazakhstanTime.dateOf(r.occurredAt());
+        docs =
+                switch (r.kind()) {
+                    case TEMPORARY_RESIDENCE ->
+                            docs.withTemporaryResidence(day, r.validUntil(), r.region(), r.city());
+                    case PERMANENT_RESIDENCE -> docs.withPermanentResidence(r.occurredAt(), r.region(), r.city());
+                    case RESIDENCE_CHANGE -> docs.livingIn(r.region(), r.city());
+                    case DEREGISTRATION -> docs.deregistered(day);
+                };
+        documents.update(docs);
+
+        RelocationContract current = contract.value();
+        if (current != null && !current.bindsOn(day)) {
+            current = null;
+            contract.clear();
+        }
+        boolean leaves =
+                r.kind() == RegistrationKind.DEREGISTRATION
+                        || (r.kind() == RegistrationKind.RESIDENCE_CHANGE && r.region() != (current == null ? null : current.hostRegion()));
+        if (current != null && leaves) {
+            Region newRegion = r.kind() == RegistrationKind.DEREGISTRATION ? null : r.region();
+            boolean returned = current.isReturn(newRegion);
+            emit(
+                    out,
+                    Alert.of(
+                            AlertType.CONTRACT_BREACH, null, r.occurredAt(), subjectRef,
+                            current.hostRegion(), current.hostCity(), r.citizenship(),
+                            AlertDetails.contract(
+                                    current.program(), current.hostRegion(), newRegion,
+                                    current.monthsTo(day), returned),
+                            subjectRef + "|" + r.eventId()));
+            DomainMetrics.count(
+                    "migration_contract_breaches", 1, "program", current.program().name(),
+                    "host_region", current.hostRegion().code());
+            if (returned) {
+                DomainMetrics.count("migration_relocation_returns", 1, "host_region", current.hostRegion().code());
+            }
+            contract.clear();
+        }
+        if (r.program() != null && r.kind() != RegistrationKind.DEREGISTRATION) {
+            contract.update(
+                    new RelocationContract(
+                            r.program(), r.region(), r.city(), day, day.plusYears(contractYears),
+                            r.previousRegion()));
+            DomainMetrics.count(
+                    "migration_relocation_contracts", 1, "program", r.program().name(),
+                    "host_region", r.region().code());
+        }
+    }
+
+    private void onEmployment(Employment e, String subjectRef, Collector<Alert> out) throws Exception {
+        PersonDocuments docs = documents();
+        switch (e.kind()) {
+            case PERMIT_ISSUED ->
+                    documents.update(
+                            docs.withPermit(new Permit(e.permitId(), e.region(), e.occurredAt(), e.permitUntil())));
+            case PERMIT_REVOKED -> documents.update(docs.withPermitRevoked(e.permitId(), e.occurredAt()));
+            case HIRED -> {
+                if (!rules.mayWorkWithoutPermit(e.citizenship())
+                        && !docs.hasPermanentResidenceAt(e.occurredAt())
+                        && !docs.hasActivePermitIn(e.region(), e.occurredAt())) {
+                    emit(
+                            out,
+                            Alert.of(
+                                    AlertType.UNAUTHORISED_EMPLOYMENT, null, e.occurredAt(), subjectRef,
+                                    e.region(), e.city(), e.citizenship(), AlertDetails.none(),
+                                    subjectRef + "|" + e.eventId()));
+                }
+            }
+            case TERMINATED -> {}
+        }
+    }
+
+    /** Prunes what no longer matters, clears an empty person, and sets the next wake-up. */
+    private void tidy(long today, Context ctx) throws Exception {
+        PersonDocuments docs = documents().pruned(today);
+        StayLedger s = stay();
+        RelocationContract c = contract.value();
+        if (c != null && !c.bindsOn(LocalDate.ofEpochDay(today))) {
+            contract.clear();
+            c = null;
+        }
+        boolean stayGone = s.isForgettable(today);
+        if (stayGone) {
+            stay.clear();
+        }
+        if (docs.isEmpty()) {
+            documents.clear();
+        } else {
+            documents.update(docs);
+        }
+        Long previous = wakeUp.value();
+        long next = Long.MAX_VALUE;
+        if (s.present()) {
+            long day = s.nextMarkedDay(docs, rules.ruleFor(s.citizenship()), LOOKAHEAD_DAYS);
+            long lookAgain = s.lastEvaluatedDay() + LOOKAHEAD_DAYS;
+            next = KazakhstanTime.endMillisOf(LocalDate.ofEpochDay(day >= 0 ? day : lookAgain));
+        } else if (!stayGone && s.windowClearsOn() >= 0) {
+            next = KazakhstanTime.startOf(LocalDate.ofEpochDay(s.windowClearsOn())).toEpochMilli();
+        }
+        if (c != null) {
+            next = Math.min(next, KazakhstanTime.startOf(c.end()).toEpochMilli());
+        }
+        if (!docs.isEmpty() && docs.lastCoveredDay() != Long.MAX_VALUE && docs.lastCoveredDay() >= 0) {
+            next = Math.min(next, KazakhstanTime.endMillisOf(LocalDate.ofEpochDay(docs.lastCoveredDay())));
+        }
+        if (previous != null && previous != next) {
+            ctx.timerService().deleteEventTimeTimer(previous);
+        }
+        if (next != Long.MAX_VALUE && next <= horizon) {
+            scheduleAt(ctx, next);
+            wakeUp.update(next);
+        } else {
+            wakeUp.clear();
+        }
+    }
+
+    private void emit(Collector<Alert> out, Alert alert) {
+        DomainMetrics.alert(alert);
+        out.collect(alert);
+    }
+
+    private static void trackActiveOverstay(Region region, int overstayDays, int delta) {
+        if (region == null) {
+            return;
+        }
+        Severity now = severityOf(overstayDays);
+        if (delta > 0 && overstayDays > 1) {
+            Severity before = severityOf(overstayDays == 4 ? 1 : 4);
+            DomainMetrics.gauge("migration_overstays_active", "region", region.code(), "severity", before.name())
+                    .decrementAndGet();
+        }
+        DomainMetrics.gauge("migration_overstays_active", "region", region.code(), "severity", now.name())
+                .addAndGet(delta);
+    }
+
+    /** Art. 517 tiers: up to 3 days a warning, 4 to 10 a fine, over 10 expulsion. */
+    static Severity severityOf(int overstayDays) {
+        return overstayDays > 10 ? Severity.CRITICAL : overstayDays >= 4 ? Severity.MAJOR : Severity.WARNING;
+    }
+}
