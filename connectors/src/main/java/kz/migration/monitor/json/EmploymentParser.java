@@ -37,6 +37,6 @@ public final class EmploymentParser extends InputParser<Employment> {
                 c.eventId(), c.occurredAt(), c.personId(), c.citizenship(), kind, region, city,
                 permitId, category, permitUntil,
                 f.optionalEnum("sector", kz.migration.monitor.event.Sector.class),
-                f.optionalString("employerId", Integer.MAX_VALUE));
+                f.optionalText("employerId"));
     }
 }

@@ -23,6 +23,20 @@ final class RecordFields {
 
     private static final Pattern CITIZENSHIP = Pattern.compile("[A-Z]{3}");
 
+    /**
+     * The shape of an ISO-8601 instant: {@code java.time}'s ISO formatters also take forms that are
+     * not ISO-8601 (lower-case {@code t}/{@code z}, a bare decimal point, an offset with seconds,
+     * signed years beyond 9999), so the shape is checked first and {@code java.time} then checks
+     * the ranges (day of month, leap years, offset up to 18 hours).
+     */
+    private static final Pattern INSTANT_SHAPE =
+            Pattern.compile(
+                    "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?"
+                            + "(Z|[+-][0-9]{2}(:[0-9]{2})?)");
+
+    /** The shape of an ISO local date; see {@link #INSTANT_SHAPE} for why. */
+    private static final Pattern DATE_SHAPE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
     private final ObjectNode node;
 
     RecordFields(ObjectNode node) {
@@ -60,6 +74,12 @@ final class RecordFields {
         return has(field) ? requireString(field, maxLength) : null;
     }
 
+    /** Any JSON string, the empty one included: for free-text fields without a length rule. */
+    String optionalText(String field) throws InvalidFieldException {
+        JsonNode v = present(field);
+        return v == null ? null : text(field, v);
+    }
+
     /** A settlement name: trimmed; blank means absent. */
     String optionalCity(String field) throws InvalidFieldException {
         JsonNode v = present(field);
@@ -82,6 +102,9 @@ final class RecordFields {
     Instant requireInstant(String field) throws InvalidFieldException {
         String s = text(field, required(field));
         try {
+            if (!INSTANT_SHAPE.matcher(s).matches()) {
+                throw new DateTimeParseException("not the ISO-8601 shape", s, 0);
+            }
             return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidFieldException(
@@ -96,6 +119,9 @@ final class RecordFields {
         }
         String s = text(field, v);
         try {
+            if (!DATE_SHAPE.matcher(s).matches()) {
+                throw new DateTimeParseException("not the ISO-8601 shape", s, 0);
+            }
             return LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE);
         } catch (DateTimeParseException e) {
             throw new InvalidFieldException(field, quote(s) + " is not an ISO local date");
