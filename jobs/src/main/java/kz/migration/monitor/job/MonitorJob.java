@@ -1,0 +1,153 @@
+package kz.migration.monitor.job;
+
+import kz.migration.monitor.event.Alert;
+import kz.migration.monitor.event.DeadLetter;
+import kz.migration.monitor.event.Employment;
+import kz.migration.monitor.event.EmploymentKind;
+import kz.migration.monitor.event.FlowMatrixRow;
+import kz.migration.monitor.event.FlowStats;
+import kz.migration.monitor.event.InputEvent;
+import kz.migration.monitor.event.QuotaLimit;
+import kz.migration.monitor.event.Region;
+import kz.migration.monitor.event.Registration;
+import kz.migration.monitor.flows.FlowMatrix;
+import kz.migration.monitor.flows.PlaceEvents;
+import kz.migration.monitor.flows.PlaceInput;
+import kz.migration.monitor.flows.PlaceLedger;
+import kz.migration.monitor.labour.PermitChange;
+import kz.migration.monitor.labour.PermitRegistry;
+import kz.migration.monitor.labour.QuotaInput;
+import kz.migration.monitor.labour.QuotaLedger;
+import kz.migration.monitor.stay.PersonMonitor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * The monitor's dataflow, shared by the streaming job ({@code run}, {@code demo}) and
+ * {@code replay}: parse results in, alerts, daily flow statistics, the move matrix and dead letters
+ * out.
+ *
+ * <pre>
+ * records ─ split ─ dedup ─┬─ by person ─ PersonMonitor ──────────────┐ (alerts with a city are
+ *            │             ├─ by permit ─ PermitRegistry ─ by region ─ QuotaLedger ─ alerts
+ *            │             ├─ by place ── PlaceLedger ─ flow-stats, INFLOW_SURGE, respelled alerts
+ *            │             └─ by region pair ─ daily window ─ flow-matrix
+ *            └─ dead letters
+ * </pre>
+ */
+public final class MonitorJob {
+
+    private MonitorJob() {}
+
+    /** Builds the dataflow from the parsed input records (timestamped, with watermarks) to the sinks. */
+    public static void defineWorkflow(
+            DataStream<IngestedRecord> records, MonitorSinks sinks, MonitorSettings settings) {
+        long horizon = settings.horizonMillis();
+        TypeInformation<InputEvent> eventType = TypeInformation.of(InputEvent.class);
+
+        SingleOutputStreamOperator<InputEvent> valid =
+                records.process(new SplitDeadLetters(horizon, settings.fixedReceivedAt()))
+                        .returns(eventType)
+                        .uid("split-dead-letters")
+                        .name("Split dead letters and late events");
+        DataStream<DeadLetter> deadLetters = valid.getSideOutput(SplitDeadLetters.DEAD_LETTERS);
+
+        DataStream<InputEvent> withIds = valid.filter(e -> e.eventId() != null).uid("with-event-id").name("With eventId");
+        DataStream<InputEvent> withoutIds =
+                valid.filter(e -> e.eventId() == null).uid("without-event-id").name("Without eventId");
+        DataStream<InputEvent> events =
+                withIds.keyBy(Deduplicator::keyOf)
+                        .process(new Deduplicator(settings.dedupRetention(), horizon))
+                        .returns(eventType)
+                        .uid("deduplicate")
+                        .name("Drop duplicate eventIds")
+                        .union(withoutIds);
+
+        SingleOutputStreamOperator<Alert> personAlerts =
+                events.filter(e -> e.personId() != null)
+                        .uid("person-events")
+                        .name("Person events")
+                        .keyBy(InputEvent::personId)
+                        .process(
+                                new PersonMonitor(
+                                        settings.stayRules(), settings.pseudonymiser(), settings.contractYears(),
+                                        horizon))
+                        .uid("person-monitor")
+                        .name("Stays, hires and relocation contracts");
+
+        DataStream<PermitChange> permitChanges =
+                events.filter(
+                                e -> e instanceof Employment em
+                                        && (em.kind() == EmploymentKind.PERMIT_ISSUED
+                                                || em.kind() == EmploymentKind.PERMIT_REVOKED))
+                        .uid("permit-events")
+                        .name("Permit events")
+                        .map(e -> (Employment) e)
+                        .returns(Employment.class)
+                        .uid("as-employment")
+                        .name("As employment")
+                        .keyBy(Employment::permitId)
+                        .process(new PermitRegistry(settings.pseudonymiser(), horizon))
+                        .uid("permit-registry")
+                        .name("Permit registry");
+        DataStream<QuotaInput> quotaLimits =
+                events.filter(e -> e instanceof QuotaLimit)
+                        .uid("quota-records")
+                        .name("Quota records")
+                        .map(e -> QuotaInput.of((QuotaLimit) e))
+                        .returns(QuotaInput.class)
+                        .uid("as-quota-input")
+                        .name("As quota input");
+        DataStream<Alert> quotaAlerts =
+                permitChanges
+                        .map(QuotaInput::of)
+                        .returns(QuotaInput.class)
+                        .uid("permit-change-as-quota-input")
+                        .name("Permit change as quota input")
+                        .union(quotaLimits)
+                        .keyBy(q -> q.change() != null ? q.change().region() : q.limit().region(), TypeInformation.of(Region.class))
+                        .process(new QuotaLedger(horizon))
+                        .uid("quota-ledger")
+                        .name("Quota ledgers");
+
+        DataStream<Alert> alerts = personAlerts.union(quotaAlerts);
+        DataStream<PlaceInput> respell =
+                alerts.filter(a -> a.city() != null)
+                        .uid("alerts-with-city")
+                        .name("Alerts naming a city")
+                        .map(PlaceInput::of)
+                        .returns(PlaceInput.class)
+                        .uid("alert-as-place-input")
+                        .name("Alert as place input");
+        DataStream<Alert> alertsWithoutCity =
+                alerts.filter(a -> a.city() == null).uid("alerts-without-city").name("Alerts naming no city");
+
+        SingleOutputStreamOperator<Alert> placeAlerts =
+                events.flatMap(new PlaceEvents())
+                        .returns(PlaceInput.class)
+                        .uid("place-events")
+                        .name("Place events")
+                        .union(respell)
+                        .keyBy(PlaceInput::placeKey)
+                        .process(new PlaceLedger(settings.inflowThresholds(), horizon))
+                        .uid("place-ledger")
+                        .name("Daily flows per region and city");
+        DataStream<FlowStats> flowStats = placeAlerts.getSideOutput(PlaceLedger.FLOW_STATS);
+
+        DataStream<FlowMatrixRow> matrix =
+                FlowMatrix.of(
+                        events.filter(e -> e instanceof Registration)
+                                .uid("registrations")
+                                .name("Registrations")
+                                .map(e -> (Registration) e)
+                                .returns(Registration.class)
+                                .uid("as-registration")
+                                .name("As registration"));
+
+        placeAlerts.union(alertsWithoutCity).sinkTo(sinks.alerts()).uid("alerts-sink").name("alerts");
+        flowStats.sinkTo(sinks.flowStats()).uid("flow-stats-sink").name("flow-stats");
+        matrix.sinkTo(sinks.flowMatrix()).uid("flow-matrix-sink").name("flow-matrix");
+        deadLetters.sinkTo(sinks.deadLetters()).uid("dead-letters-sink").name("dead-letters");
+    }
+}

@@ -1,0 +1,183 @@
+package kz.migration.monitor.job;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+import kz.migration.monitor.event.Alert;
+import kz.migration.monitor.event.DeadLetter;
+import kz.migration.monitor.event.FlowMatrixRow;
+import kz.migration.monitor.event.FlowStats;
+import kz.migration.monitor.event.InputEvent;
+import kz.migration.monitor.event.SourceStream;
+import kz.migration.monitor.json.InputParser;
+import kz.migration.monitor.json.OutputJson;
+import kz.migration.monitor.json.Parsed;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Runs the monitor's dataflow over the contract's {@code .jsonl} files on a MiniCluster and writes
+ * its outputs as files. Lines may stand in any order: a first pass measures each file's disorder,
+ * which becomes its exact watermark bound, so no record is ever late. Time stands at the as-of
+ * instant (default: the latest {@code occurredAt} of any valid record).
+ */
+public final class Replay {
+
+    /** What a replay produced. */
+    public record Summary(Instant asOf, long lines, int alerts, int flowStats, int flowMatrix, int deadLetters) {}
+
+    private final MonitorSettings settings;
+    private final int parallelism;
+
+    public Replay(MonitorSettings settings, int parallelism) {
+        this.settings = settings;
+        this.parallelism = parallelism;
+    }
+
+    /** A stream's file and what the first pass found in it. */
+    private record InputFile(Path path, long lines, long maxDisorderMillis, long maxTimestamp) {}
+
+    public Summary run(Path inputDir, Path outputDir, Instant asOf, LongConsumer progress) throws Exception {
+        if (!Files.isDirectory(inputDir)) {
+            throw new IllegalArgumentException("input directory " + inputDir + " does not exist");
+        }
+        Map<SourceStream, InputFile> files = new EnumMap<>(SourceStream.class);
+        long maxTs = Long.MIN_VALUE;
+        long lines = 0;
+        for (SourceStream s : SourceStream.values()) {
+            Path p = inputDir.resolve(s.topic() + ".jsonl");
+            if (Files.isRegularFile(p)) {
+                InputFile f = scan(s, p);
+                files.put(s, f);
+                maxTs = Math.max(maxTs, f.maxTimestamp());
+                lines += f.lines();
+            }
+        }
+        Instant at = asOf != null ? asOf : maxTs == Long.MIN_VALUE ? Clock.systemUTC().instant() : Instant.ofEpochMilli(maxTs);
+        Files.createDirectories(outputDir);
+
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+        env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+        env.getConfig().enableObjectReuse();
+
+        DataStream<IngestedRecord> records = null;
+        for (Map.Entry<SourceStream, InputFile> e : files.entrySet()) {
+            FileSource<IngestedRecord> source =
+                    FileSource.forRecordStreamFormat(
+                                    new JsonLinesFormat(e.getKey(), at),
+                                    new org.apache.flink.core.fs.Path(e.getValue().path().toUri()))
+                            .build();
+            DataStream<IngestedRecord> stream =
+                    env.fromSource(
+                                    source,
+                                    IngestedRecord.watermarks(Duration.ofMillis(e.getValue().maxDisorderMillis()), null),
+                                    e.getKey().topic())
+                            .setParallelism(1)
+                            .uid("source-" + e.getKey().topic());
+            records = records == null ? stream : records.union(stream);
+        }
+        CollectingSink<Alert> alerts = new CollectingSink<>();
+        CollectingSink<FlowStats> stats = new CollectingSink<>();
+        CollectingSink<FlowMatrixRow> matrix = new CollectingSink<>();
+        CollectingSink<DeadLetter> dead = new CollectingSink<>();
+        if (records != null) {
+            MonitorJob.defineWorkflow(records, new MonitorSinks(alerts, stats, matrix, dead), settings.asOf(at));
+            JsonLinesFormat.LINES_READ.set(0);
+            Thread ticker = progressTicker(progress);
+            try {
+                env.execute("migration-monitor replay");
+            } finally {
+                ticker.interrupt();
+            }
+        }
+        List<Alert> a = alerts.drain();
+        a.sort(Comparator.comparing(Alert::raisedAt).thenComparing(Alert::type).thenComparing(Alert::alertId));
+        List<FlowStats> s = stats.drain();
+        s.sort(
+                Comparator.comparing(FlowStats::date)
+                        .thenComparing(FlowStats::region)
+                        .thenComparing(FlowStats::city, Comparator.nullsFirst(Comparator.naturalOrder())));
+        List<FlowMatrixRow> m = matrix.drain();
+        m.sort(Comparator.comparing(FlowMatrixRow::date).thenComparing(FlowMatrixRow::fromRegion).thenComparing(FlowMatrixRow::toRegion));
+        List<DeadLetter> d = dead.drain();
+        d.sort(Comparator.comparing(DeadLetter::source).thenComparing(DeadLetter::payload));
+        write(outputDir.resolve("alerts.jsonl"), a, OutputJson::alert);
+        write(outputDir.resolve("flow-stats.jsonl"), s, OutputJson::flowStats);
+        write(outputDir.resolve("flow-matrix.jsonl"), m, OutputJson::flowMatrix);
+        write(outputDir.resolve("dead-letters.jsonl"), d, OutputJson::deadLetter);
+        progress.accept(lines);
+        return new Summary(at, lines, a.size(), s.size(), m.size(), d.size());
+    }
+
+    private static Thread progressTicker(LongConsumer progress) {
+        Thread t =
+                new Thread(
+                        () -> {
+                            try {
+                                while (!Thread.currentThread().isInterrupted()) {
+                                    progress.accept(JsonLinesFormat.LINES_READ.get());
+                                    Thread.sleep(500);
+                                }
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "replay-progress");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** First pass: line count, latest valid event time, and the file's worst disorder. */
+    private static InputFile scan(SourceStream stream, Path path) throws IOException {
+        InputParser<? extends InputEvent> parser = InputParser.of(stream);
+        long lines = 0;
+        long max = Long.MIN_VALUE;
+        long disorder = 0;
+        try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                lines++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                Parsed<? extends InputEvent> p = parser.parse(line, Instant.EPOCH);
+                if (p.isValid()) {
+                    long ts = p.event().timestamp();
+                    if (max != Long.MIN_VALUE) {
+                        disorder = Math.max(disorder, max - ts);
+                    }
+                    max = Math.max(max, ts);
+                }
+            }
+        }
+        return new InputFile(path, lines, disorder, max);
+    }
+
+    private static <T> void write(Path file, List<T> rows, Function<T, String> json) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (T row : rows) {
+                w.write(json.apply(row));
+                w.write('\n');
+            }
+        }
+    }
+}
