@@ -8,7 +8,6 @@ import kz.migration.monitor.event.FlowMatrixRow;
 import kz.migration.monitor.event.FlowStats;
 import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.QuotaLimit;
-import kz.migration.monitor.event.Region;
 import kz.migration.monitor.event.Registration;
 import kz.migration.monitor.flows.FlowMatrix;
 import kz.migration.monitor.flows.PlaceEvents;
@@ -106,7 +105,7 @@ public final class MonitorJob {
                         .uid("permit-change-as-quota-input")
                         .name("Permit change as quota input")
                         .union(quotaLimits)
-                        .keyBy(q -> q.change() != null ? q.change().region() : q.limit().region(), TypeInformation.of(Region.class))
+                        .keyBy(q -> (q.change() != null ? q.change().region() : q.limit().region()).code())
                         .process(new QuotaLedger(horizon))
                         .uid("quota-ledger")
                         .name("Quota ledgers");

@@ -16,12 +16,12 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
 
 /**
- * A region's labour quotas (keyed by region): active permits by issue year and category, the
+ * A region's labour quotas (keyed by region code): active permits by issue year and category, the
  * limits in force, and the alerts they raise. {@code QUOTA_WARNING} when utilisation reaches 90% of
  * a limit above 0 (at an issue or at the quota record), again only after it fell below;
  * {@code QUOTA_BREACH} for every issue that leaves utilisation above a limit.
  */
-public final class QuotaLedger extends EventTimeOrderedFunction<Region, QuotaInput, Alert> {
+public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInput, Alert> {
 
     private static final long serialVersionUID = 1L;
 
@@ -51,7 +51,7 @@ public final class QuotaLedger extends EventTimeOrderedFunction<Region, QuotaInp
 
     @Override
     protected void onEvent(QuotaInput in, long timestamp, Context ctx, Collector<Alert> out) throws Exception {
-        Region region = ctx.getCurrentKey();
+        Region region = Region.ofCode(ctx.getCurrentKey());
         if (in.limit() != null) {
             onLimit(region, in.limit(), out);
             return;
