@@ -28,6 +28,15 @@ public final class SplitDeadLetters extends ProcessFunction<IngestedRecord, Inpu
         this.fixedReceivedAt = fixedReceivedAt;
     }
 
+    /** Serves the domain metrics on the port in {@code MONITOR_METRICS_PORT}, once per task manager. */
+    @Override
+    public void open(org.apache.flink.api.common.functions.OpenContext openContext) throws Exception {
+        String port = System.getenv("MONITOR_METRICS_PORT");
+        if (port != null && !port.isBlank()) {
+            DomainMetrics.serve(Integer.parseInt(port.trim()));
+        }
+    }
+
     @Override
     public void processElement(IngestedRecord r, Context ctx, Collector<InputEvent> out) {
         if (r.deadLetter() != null) {

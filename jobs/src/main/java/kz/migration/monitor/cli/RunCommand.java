@@ -1,0 +1,45 @@
+package kz.migration.monitor.cli;
+
+import java.util.concurrent.Callable;
+import kz.migration.monitor.job.DomainMetrics;
+import kz.migration.monitor.job.StreamingJob;
+import kz.migration.monitor.json.Pseudonymiser;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code run}: the streaming monitor against an existing Kafka cluster. Under {@code flink run} it
+ * is submitted to that Flink cluster; with {@code java -jar} it runs on a local MiniCluster.
+ */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the streaming monitor: reads border-crossings, registrations, employment and reference-data,"
+                    + " writes alerts, flow-stats, flow-matrix and dead-letters exactly once.",
+            "The pseudonymisation key comes from MONITOR_PSEUDONYM_KEY."
+        })
+public final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--bootstrap", required = true, description = "Kafka bootstrap servers, e.g. kafka:9092.")
+    String bootstrap;
+
+    @Option(names = "--metrics-port", defaultValue = "9400", description = "Port of the domain metrics (/metrics) on each task manager; 0 disables (default: ${DEFAULT-VALUE}).")
+    int metricsPort;
+
+    @Mixin StreamingOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        StreamingJob job = options.job(bootstrap, Pseudonymiser.fromEnvironment());
+        if (metricsPort > 0) {
+            DomainMetrics.serve(metricsPort);
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(job.configuration());
+        job.define(env);
+        env.execute(StreamingJob.NAME);
+        return 0;
+    }
+}

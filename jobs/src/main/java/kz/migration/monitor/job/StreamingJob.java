@@ -1,0 +1,58 @@
+package kz.migration.monitor.job;
+
+import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The streaming monitor: Kafka topics in, Kafka topics out, exactly once, on whatever cluster runs
+ * it ({@code flink run}, a MiniCluster in {@code demo} and tests).
+ *
+ * @param stateBackend {@code hashmap} (heap) or {@code rocksdb}
+ * @param checkpointDir a URI such as {@code file:///var/lib/monitor/checkpoints}, or {@code null}
+ */
+public record StreamingJob(
+        KafkaInputs.Config kafka,
+        String topicPrefix,
+        MonitorSettings settings,
+        int parallelism,
+        Duration checkpointInterval,
+        String checkpointDir,
+        String stateBackend) {
+
+    public static final String NAME = "migration-monitor";
+
+    /** Flink configuration for this job, merged into the cluster's. */
+    public Configuration configuration() {
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
+        if (checkpointDir != null) {
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir);
+        }
+        conf.set(StateBackendOptions.STATE_BACKEND, stateBackend);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        return conf;
+    }
+
+    /** Defines the job on {@code env}; the caller executes it. */
+    public void define(StreamExecutionEnvironment env) {
+        if (parallelism > 0) {
+            env.setParallelism(parallelism);
+        }
+        env.getConfig().enableObjectReuse();
+        MonitorJob.defineWorkflow(
+                KafkaInputs.read(env, kafka),
+                KafkaOutputs.sinks(kafka.bootstrapServers(), topicPrefix, kafka.groupId()),
+                settings);
+    }
+
+    /** Starts the job without waiting for it to end. */
+    public JobClient start(StreamExecutionEnvironment env) throws Exception {
+        define(env);
+        return env.executeAsync(NAME);
+    }
+}
