@@ -30,16 +30,19 @@ final class BorderTraffic {
     private final SplittableRandom rng;
     private final IdSource ids;
     private final Schedule schedule;
+    private final long outputStart;
     private final WeightedChoice<Checkpoint> anywhere =
             new WeightedChoice<>(Checkpoint.ALL, Checkpoint::weight);
     private final WeightedChoice<Checkpoint> byAir = new WeightedChoice<>(
             Checkpoint.ALL, c -> c.isAirportOrPort() ? c.weight() : 0);
     private final Map<String, WeightedChoice<Checkpoint>> byLand = new TreeMap<>();
 
-    BorderTraffic(SplittableRandom rng, IdSource ids, Schedule schedule) {
+    /** Trips that end before {@code outputStart} (epoch seconds, the warm-up) are not planned. */
+    BorderTraffic(SplittableRandom rng, IdSource ids, Schedule schedule, long outputStart) {
         this.rng = rng;
         this.ids = ids;
         this.schedule = schedule;
+        this.outputStart = outputStart;
         for (String country : List.of("UZB", "KGZ", "RUS", "CHN", "TKM")) {
             byLand.put(country, new WeightedChoice<>(Checkpoint.ALL,
                     c -> country.equals(c.neighbour()) ? c.weight() : 0));
@@ -70,6 +73,9 @@ final class BorderTraffic {
                 : r < 0.9 ? Volume.between(rng, 6, 14) : Volume.between(rng, 15, 60);
         long exitAt = dayStart + Volume.timeOfDay(rng);
         long returnAt = laterCrossing(exitAt, days);
+        if (returnAt < outputStart) {
+            return;
+        }
         Checkpoint out = rng.nextDouble() < 0.45 ? byAir.pick(rng) : anywhere.pick(rng);
         Checkpoint back = rng.nextDouble() < 0.8 ? out : anywhere.pick(rng);
         long person = ids.newPerson();
@@ -101,6 +107,9 @@ final class BorderTraffic {
             days = Volume.between(rng, limit * 2 / 3, limit);
         } else {
             days = shortStay(limit, eaeu);
+        }
+        if (legs == 1 && entryAt + (long) days * KazakhstanTime.DAY_SECONDS < outputStart) {
+            return; // a warm-up trip over before the output starts
         }
         long person = ids.newPerson();
         Checkpoint in = checkpointFor(citizenship);

@@ -62,7 +62,7 @@ public final class TrafficGenerator {
         KazakhstanTime time = KazakhstanTime.create();
         RecordRenderer renderer = new RecordRenderer(ids, time);
         DeliveryDisorder delivery = new DeliveryDisorder(settings, disorderRng, time, counting);
-        BorderTraffic border = new BorderTraffic(borderRng, ids, schedule);
+        BorderTraffic border = new BorderTraffic(borderRng, ids, schedule, firstSecond);
         RegistrationTraffic registrations = new RegistrationTraffic(registrationRng, ids, schedule);
         EmploymentTraffic employment = new EmploymentTraffic(employmentRng, ids, schedule);
 

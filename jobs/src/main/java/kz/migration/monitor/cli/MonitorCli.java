@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "migration-monitor 0.1.0",
         description = "Real-time migration flow monitor on Apache Flink and Apache Kafka.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, GenerateCommand.class})
 public final class MonitorCli implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
