@@ -63,11 +63,6 @@ public record GeneratorSettings(
                 lateShare, outOfOrderShare, duplicateShare, malformedShare);
     }
 
-    public GeneratorSettings withStart(LocalDate newStart) {
-        return new GeneratorSettings(seed, newStart, days, scale,
-                lateShare, outOfOrderShare, duplicateShare, malformedShare);
-    }
-
     public GeneratorSettings withDays(int newDays) {
         return new GeneratorSettings(seed, start, newDays, scale,
                 lateShare, outOfOrderShare, duplicateShare, malformedShare);

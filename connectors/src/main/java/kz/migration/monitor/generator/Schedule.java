@@ -34,8 +34,4 @@ final class Schedule {
         }
         return queue.poll().event;
     }
-
-    int pending() {
-        return queue.size();
-    }
 }

@@ -9,8 +9,6 @@ import java.util.Set;
  */
 final class Travellers {
 
-    /** The contract's CIS group. */
-    static final Set<String> CIS = Set.of("AZE", "ARM", "BLR", "KGZ", "MDA", "RUS", "TJK", "TKM", "UZB");
     static final Set<String> EAEU = Set.of("RUS", "BLR", "ARM", "KGZ");
     static final Set<String> LIMITED = Set.of("IND", "IRN");
 

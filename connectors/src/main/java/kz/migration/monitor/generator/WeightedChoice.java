@@ -50,8 +50,4 @@ final class WeightedChoice<T> {
         }
         return items.get(Math.min(i, items.size() - 1));
     }
-
-    List<T> items() {
-        return items;
-    }
 }
