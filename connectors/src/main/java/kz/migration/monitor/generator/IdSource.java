@@ -26,6 +26,10 @@ final class IdSource {
 
     /** A new person number; {@link #personId} spells it. */
     long newPerson() {
+        if (nextPerson == PERSON_SPACE) {
+            // beyond this the scrambled ids would repeat and merge strangers into one person
+            throw new IllegalStateException("more than 10^9 persons: lower the scale or the days");
+        }
         return nextPerson++;
     }
 
