@@ -14,7 +14,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "migration-monitor 0.1.0",
         description = "Real-time migration flow monitor on Apache Flink and Apache Kafka.",
-        subcommands = {CommandLine.HelpCommand.class, ReplayCommand.class, RunCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            GenerateCommand.class,
+            ReplayCommand.class,
+            RunCommand.class
+        })
 public final class MonitorCli implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,68 @@
+package kz.migration.monitor.generator;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Slows delivery to a downstream sink: either to at most a number of records per second, or to
+ * event time played back faster than real time (simulated seconds per real second). Late and
+ * duplicate records never make it wait, because their event time is already past.
+ */
+public final class PacedSink implements GeneratedRecordSink {
+
+    private final GeneratedRecordSink downstream;
+    private final double recordsPerSecond;
+    private final double speedup;
+    private long startNanos = -1;
+    private Instant firstEventTime;
+    private long delivered;
+
+    private PacedSink(GeneratedRecordSink downstream, double recordsPerSecond, double speedup) {
+        this.downstream = downstream;
+        this.recordsPerSecond = recordsPerSecond;
+        this.speedup = speedup;
+    }
+
+    /** At most {@code recordsPerSecond} records a second on average. */
+    public static PacedSink atRate(GeneratedRecordSink downstream, double recordsPerSecond) {
+        if (!(recordsPerSecond > 0)) {
+            throw new IllegalArgumentException("rate must be positive: " + recordsPerSecond);
+        }
+        return new PacedSink(downstream, recordsPerSecond, 0);
+    }
+
+    /** Event time replayed at {@code speedup} simulated seconds per real second. */
+    public static PacedSink byEventTime(GeneratedRecordSink downstream, double speedup) {
+        if (!(speedup > 0)) {
+            throw new IllegalArgumentException("speedup must be positive: " + speedup);
+        }
+        return new PacedSink(downstream, 0, speedup);
+    }
+
+    @Override
+    public void accept(String stream, String key, String json, Instant occurredAt) {
+        if (startNanos < 0) {
+            startNanos = System.nanoTime();
+            firstEventTime = occurredAt;
+        }
+        double dueSeconds = speedup > 0
+                ? Duration.between(firstEventTime, occurredAt).toMillis() / 1000.0 / speedup
+                : delivered / recordsPerSecond;
+        waitUntil(startNanos + (long) (dueSeconds * 1e9));
+        downstream.accept(stream, key, json, occurredAt);
+        delivered++;
+    }
+
+    private static void waitUntil(long nanos) {
+        long ahead = nanos - System.nanoTime();
+        // sleeping for less than a millisecond costs more than it saves
+        if (ahead > 1_000_000) {
+            try {
+                Thread.sleep(ahead / 1_000_000, (int) (ahead % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while pacing", e);
+            }
+        }
+    }
+}
