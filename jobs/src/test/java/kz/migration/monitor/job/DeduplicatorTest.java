@@ -1,0 +1,121 @@
+package kz.migration.monitor.job;
+
+import static kz.migration.monitor.SampleEvents.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import kz.migration.monitor.SampleEvents;
+import kz.migration.monitor.event.BorderCrossing;
+import kz.migration.monitor.event.InputEvent;
+import kz.migration.monitor.event.Region;
+import kz.migration.monitor.event.Registration;
+import kz.migration.monitor.event.RegistrationKind;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Each {@code eventId} of a stream once: the earliest copy, then forgotten after the retention. */
+class DeduplicatorTest {
+
+    private static final Duration RETENTION = Duration.ofDays(1);
+
+    private final KeyedOneInputStreamOperatorTestHarness<String, InputEvent, InputEvent> harness =
+            new KeyedOneInputStreamOperatorTestHarness<>(
+                    new KeyedProcessOperator<>(new Deduplicator(RETENTION, Long.MAX_VALUE)),
+                    Deduplicator::keyOf,
+                    Types.STRING);
+
+    DeduplicatorTest() throws Exception {
+        // The output is every kind of event, as in the job (Kryo); left alone, the harness would
+        // copy all outputs with a serializer made for the class of the first one.
+        harness.setup(TypeInformation.of(InputEvent.class).createSerializer(new SerializerConfigImpl()));
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private void send(InputEvent e) throws Exception {
+        harness.processElement(e, e.timestamp());
+    }
+
+    @Test
+    void theEarliestCopyWinsWhateverTheArrivalOrder() throws Exception {
+        BorderCrossing late = entry("c1", "2026-03-01T12:00", "P1", "UZB");
+        BorderCrossing early = entry("c1", "2026-03-01T10:00", "P1", "RUS");
+        BorderCrossing other = entry("c2", "2026-03-01T11:00", "P2", "UZB");
+        send(late);
+        send(early);
+        send(other);
+
+        harness.processWatermark(late.timestamp());
+
+        assertThat(harness.extractOutputValues()).containsExactly(early, other);
+    }
+
+    @Test
+    void copiesAfterTheFirstHasPassedAreDropped() throws Exception {
+        BorderCrossing first = entry("c1", "2026-03-01T10:00", "P1", "UZB");
+        send(first);
+        harness.processWatermark(first.timestamp());
+
+        send(entry("c1", "2026-03-01T10:00", "P1", "RUS"));
+        send(entry("c1", "2026-03-01T11:00", "P1", "UZB"));
+        harness.processWatermark(SampleEvents.at("2026-03-01T12:00").toEpochMilli());
+
+        assertThat(harness.extractOutputValues()).containsExactly(first);
+    }
+
+    @Test
+    void theSameIdInAnotherStreamIsAnotherEvent() throws Exception {
+        BorderCrossing crossing = entry("e1", "2026-03-01T10:00", "P1", "UZB");
+        Registration registration =
+                SampleEvents.registration(
+                        "e1", "2026-03-01T10:00", "P1", RegistrationKind.PERMANENT_RESIDENCE, Region.KZ_71, null,
+                        null);
+        send(crossing);
+        send(registration);
+        harness.processWatermark(crossing.timestamp());
+
+        assertThat(harness.extractOutputValues()).containsExactlyInAnyOrder(crossing, registration);
+    }
+
+    @Test
+    void anIdIsForgottenAfterTheRetention() throws Exception {
+        BorderCrossing first = entry("c1", "2026-03-01T10:00", "P1", "UZB");
+        send(first);
+        harness.processWatermark(first.timestamp());
+        // Remembered, with a timer to forget it.
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+        harness.processWatermark(first.timestamp() + RETENTION.toMillis() - 1);
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+
+        harness.processWatermark(first.timestamp() + RETENTION.toMillis());
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aReplacedCopyLeavesNothingBehind() throws Exception {
+        // The later copy's timer outlives the retention of the earlier one: when it fires it must
+        // neither emit nor bring state back.
+        BorderCrossing late = entry("c1", "2026-03-05T10:00", "P1", "UZB");
+        BorderCrossing early = entry("c1", "2026-03-01T10:00", "P1", "UZB");
+        send(late);
+        send(early);
+
+        harness.processWatermark(late.timestamp());
+
+        assertThat(harness.extractOutputValues()).containsExactly(early);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+}

@@ -1,0 +1,165 @@
+package kz.migration.monitor.labour;
+
+import static kz.migration.monitor.SampleEvents.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import kz.migration.monitor.event.Alert;
+import kz.migration.monitor.event.AlertType;
+import kz.migration.monitor.event.Audience;
+import kz.migration.monitor.event.PermitCategory;
+import kz.migration.monitor.event.QuotaLimit;
+import kz.migration.monitor.event.Region;
+import kz.migration.monitor.event.Severity;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A region's quota alerts through the harness: warning, breach, and re-arming. */
+class QuotaLedgerTest {
+
+    private final KeyedOneInputStreamOperatorTestHarness<String, QuotaInput, Alert> harness =
+            ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                    new QuotaLedger(Long.MAX_VALUE),
+                    q -> (q.change() != null ? q.change().region() : q.limit().region()).code(),
+                    Types.STRING);
+
+    /** Minutes since 1 March 00:00, so every change gets its own instant in order. */
+    private int minute;
+
+    QuotaLedgerTest() throws Exception {}
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private Instant next() {
+        minute++;
+        return at("2026-03-01T00:00").plusSeconds(60L * minute);
+    }
+
+    private void send(QuotaInput in) throws Exception {
+        Instant t = in.change() != null ? in.change().at() : in.limit().occurredAt();
+        harness.processElement(in, t.toEpochMilli());
+        harness.processWatermark(t.toEpochMilli());
+    }
+
+    private void limit(String eventId, PermitCategory category, long limit) throws Exception {
+        send(QuotaInput.of(new QuotaLimit(eventId, next(), 2026, Region.KZ_71, category, limit)));
+    }
+
+    private void issue(String permitId, PermitCategory category) throws Exception {
+        send(QuotaInput.of(change(true, permitId, category, next())));
+    }
+
+    private void revoke(String permitId, PermitCategory category) throws Exception {
+        send(QuotaInput.of(change(false, permitId, category, next())));
+    }
+
+    private static PermitChange change(boolean added, String permitId, PermitCategory category, Instant at) {
+        return new PermitChange(
+                added, permitId, Region.KZ_71, category, 2026, "ref-" + permitId, "UZB",
+                (added ? "i-" : "r-") + permitId + "-" + at.toEpochMilli(), at, 1);
+    }
+
+    private List<String> alerts() {
+        return harness.extractOutputValues().stream()
+                .map(a -> a.type() + " " + a.details().category() + " " + a.details().utilisation() + "/"
+                        + a.details().limit() + " " + a.details().permitId())
+                .toList();
+    }
+
+    private void issueMany(int from, int to, PermitCategory category) throws Exception {
+        for (int i = from; i <= to; i++) {
+            issue("W" + i, category);
+        }
+    }
+
+    @Test
+    void aWarningAt90PercentAndABreachForEveryIssueAboveTheLimit() throws Exception {
+        limit("q1", PermitCategory.CAT1, 10);
+        issueMany(1, 8, PermitCategory.CAT1);
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        issueMany(9, 12, PermitCategory.CAT1);
+
+        assertThat(alerts())
+                .containsExactly(
+                        "QUOTA_WARNING CAT1 9/10 W9", "QUOTA_BREACH CAT1 11/10 W11", "QUOTA_BREACH CAT1 12/10 W12");
+        Alert warning = harness.extractOutputValues().get(0);
+        assertThat(warning.severity()).isEqualTo(Severity.WARNING);
+        assertThat(warning.audience()).isEqualTo(Audience.DUTY_OFFICER);
+        assertThat(warning.subjectRef()).isNull();
+        assertThat(warning.region()).isEqualTo(Region.KZ_71);
+        assertThat(warning.details().year()).isEqualTo(2026);
+        Alert breach = harness.extractOutputValues().get(1);
+        assertThat(breach.severity()).isEqualTo(Severity.MAJOR);
+        assertThat(breach.audience()).isEqualTo(Audience.SECURITY);
+        assertThat(breach.subjectRef()).isEqualTo("ref-W11");
+        assertThat(breach.citizenship()).isEqualTo("UZB");
+        // Nothing waits once the watermark has passed.
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void theWarningReArmsOnlyAfterUtilisationFellBelow90Percent() throws Exception {
+        limit("q1", PermitCategory.CAT1, 10);
+        issueMany(1, 10, PermitCategory.CAT1);
+        revoke("W10", PermitCategory.CAT1);
+        // 9 of 10: still at 90%, so no new warning.
+        issue("W11", PermitCategory.CAT1);
+        assertThat(alerts()).containsExactly("QUOTA_WARNING CAT1 9/10 W9");
+
+        revoke("W11", PermitCategory.CAT1);
+        revoke("W9", PermitCategory.CAT1);
+        issue("W12", PermitCategory.CAT1);
+
+        assertThat(alerts()).containsExactly("QUOTA_WARNING CAT1 9/10 W9", "QUOTA_WARNING CAT1 9/10 W12");
+    }
+
+    @Test
+    void aQuotaRecordWarnsWhenItsLimitIsAlreadyNearlyUsedButLoweringItRaisesNoBreach() throws Exception {
+        issueMany(1, 9, PermitCategory.CAT1);
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        limit("q1", PermitCategory.CAT1, 10);
+        limit("q2", PermitCategory.CAT1, 5);
+        assertThat(alerts()).containsExactly("QUOTA_WARNING CAT1 9/10 null");
+        assertThat(harness.extractOutputValues().get(0).raisedAt()).isEqualTo(at("2026-03-01T00:10"));
+
+        // A raised limit re-arms the warning; lowering it again warns at the record.
+        limit("q3", PermitCategory.CAT1, 100);
+        limit("q4", PermitCategory.CAT1, 9);
+        assertThat(alerts()).containsExactly("QUOTA_WARNING CAT1 9/10 null", "QUOTA_WARNING CAT1 9/9 null");
+    }
+
+    @Test
+    void theAllQuotaCountsEveryCategory() throws Exception {
+        limit("q1", null, 2);
+        issue("W1", PermitCategory.CAT1);
+        issue("W2", PermitCategory.SEASONAL);
+        issue("W3", PermitCategory.CAT3);
+
+        assertThat(alerts()).containsExactly("QUOTA_WARNING ALL 2/2 W2", "QUOTA_BREACH ALL 3/2 W3");
+    }
+
+    @Test
+    void ofTwoRecordsOfTheSameInstantTheLowerLimitStands() throws Exception {
+        Instant t = next();
+        // Arriving in either order, processed by event id: the higher second must not win.
+        harness.processElement(
+                QuotaInput.of(new QuotaLimit("q2", t, 2026, Region.KZ_71, PermitCategory.CAT1, 100)), t.toEpochMilli());
+        harness.processElement(
+                QuotaInput.of(new QuotaLimit("q1", t, 2026, Region.KZ_71, PermitCategory.CAT1, 1)), t.toEpochMilli());
+        harness.processWatermark(t.toEpochMilli());
+
+        issue("W1", PermitCategory.CAT1);
+        issue("W2", PermitCategory.CAT1);
+
+        assertThat(alerts()).containsExactly("QUOTA_WARNING CAT1 1/1 W1", "QUOTA_BREACH CAT1 2/1 W2");
+    }
+}

@@ -1,0 +1,161 @@
+package kz.migration.monitor.stay;
+
+import static kz.migration.monitor.SampleEvents.at;
+import static kz.migration.monitor.SampleEvents.endMillisOf;
+import static kz.migration.monitor.SampleEvents.endOf;
+import static kz.migration.monitor.SampleEvents.entry;
+import static kz.migration.monitor.SampleEvents.entryWithVisa;
+import static kz.migration.monitor.SampleEvents.exit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import kz.migration.monitor.event.Alert;
+import kz.migration.monitor.event.AlertType;
+import kz.migration.monitor.event.Audience;
+import kz.migration.monitor.event.BorderCrossing;
+import kz.migration.monitor.event.InputEvent;
+import kz.migration.monitor.event.KazakhstanTime;
+import kz.migration.monitor.event.Region;
+import kz.migration.monitor.event.Severity;
+import kz.migration.monitor.json.Pseudonymiser;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Overstays of one person through the harness: timers at the end of days, exits, and state clean-up. */
+class PersonMonitorTest {
+
+    private static final Pseudonymiser PSEUDONYMS = new Pseudonymiser("test-key");
+
+    private final KeyedOneInputStreamOperatorTestHarness<String, InputEvent, Alert> harness =
+            ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                    new PersonMonitor(StayRules.defaults(), PSEUDONYMS, 5, Long.MAX_VALUE),
+                    InputEvent::personId,
+                    Types.STRING);
+
+    PersonMonitorTest() throws Exception {}
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private void send(InputEvent... events) throws Exception {
+        for (InputEvent e : events) {
+            harness.processElement(e, e.timestamp());
+        }
+    }
+
+    private List<String> overstays() {
+        return harness.extractOutputValues().stream()
+                .map(a -> a.type() + " " + a.raisedAt() + " " + a.details().overstayDays() + " " + a.severity())
+                .toList();
+    }
+
+    @Test
+    void anOverstayFiresAtTheEndOfTheFirstUnlawfulDayWhenTheWatermarkGetsThere() throws Exception {
+        // UZB (DEFAULT: 30 days per entry): 1 .. 30 March lawful, 31 March the 1st unlawful day.
+        send(entry("c1", "2026-03-01T10:00", "P1", "UZB"));
+        harness.processWatermark(at("2026-03-01T10:00").toEpochMilli());
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+        harness.processWatermark(endMillisOf("2026-03-31") - 1);
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        harness.processWatermark(endMillisOf("2026-03-31"));
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(a -> {
+            assertThat(a.type()).isEqualTo(AlertType.OVERSTAY);
+            assertThat(a.raisedAt()).isEqualTo(endOf("2026-03-31"));
+            assertThat(a.details().overstayDays()).isEqualTo(1);
+            assertThat(a.severity()).isEqualTo(Severity.WARNING);
+            assertThat(a.audience()).isEqualTo(Audience.SECURITY);
+            assertThat(a.subjectRef()).isEqualTo(PSEUDONYMS.subjectRef("P1")).isNotEqualTo("P1");
+            // No registered residence: the checkpoint of the stay's entry.
+            assertThat(a.region()).isEqualTo(Region.KZ_61);
+            assertThat(a.city()).isEqualTo("Saryagash");
+            assertThat(a.citizenship()).isEqualTo("UZB");
+        });
+
+        harness.processWatermark(endMillisOf("2026-04-20"));
+        assertThat(overstays())
+                .containsExactly(
+                        "OVERSTAY 2026-03-31T19:00:00Z 1 WARNING",
+                        "OVERSTAY 2026-04-03T19:00:00Z 4 MAJOR",
+                        "OVERSTAY 2026-04-10T19:00:00Z 11 CRITICAL");
+        // Still present: one wake-up keeps looking ahead.
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    }
+
+    @Test
+    void aVisaPresentedAtEntryMovesTheOverstay() throws Exception {
+        // Covered 1 .. 10 March; 11 March .. 9 April are the 30 uncovered lawful days.
+        send(entryWithVisa("c1", "2026-03-01T10:00", "P1", "UZB", "2026-03-10"));
+
+        harness.processWatermark(endMillisOf("2026-04-09"));
+        assertThat(harness.extractOutputValues()).isEmpty();
+        harness.processWatermark(endMillisOf("2026-04-10"));
+        assertThat(overstays()).containsExactly("OVERSTAY 2026-04-10T19:00:00Z 1 WARNING");
+    }
+
+    @Test
+    void anExitEndsTheOverstayAndTheStateGoesOnceTheWindowHasPassed() throws Exception {
+        BorderCrossing out = exit("c2", "2026-04-05T10:00", "P1", "UZB");
+        // The exit arrives first: within the lateness, results follow event time, not arrival.
+        send(out, entry("c1", "2026-03-01T10:00", "P1", "UZB"));
+
+        harness.processWatermark(out.timestamp());
+
+        assertThat(overstays())
+                .containsExactly(
+                        "OVERSTAY 2026-03-31T19:00:00Z 1 WARNING",
+                        "OVERSTAY 2026-04-03T19:00:00Z 4 MAJOR",
+                        "OVERSTAY_ENDED 2026-04-05T05:00:00Z 6 MAJOR");
+        Alert ended = harness.extractOutputValues().get(2);
+        // No registered residence: the checkpoint of the exit.
+        assertThat(ended.region()).isEqualTo(Region.KZ_33);
+        assertThat(ended.city()).isEqualTo("Khorgos");
+        assertThat(ended.subjectRef()).isEqualTo(PSEUDONYMS.subjectRef("P1"));
+
+        // Gone, but the 36 uncovered days still count in the 180-day window of a later stay.
+        assertThat(harness.numKeyedStateEntries()).isPositive();
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+        long windowPassed =
+                KazakhstanTime.startOf(LocalDate.parse("2026-04-05").plusDays(StayLedger.WINDOW_DAYS)).toEpochMilli();
+        harness.processWatermark(windowPassed - 1);
+        assertThat(harness.numKeyedStateEntries()).isPositive();
+
+        harness.processWatermark(windowPassed);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(harness.extractOutputValues()).hasSize(3);
+    }
+
+    @Test
+    void anExitOnTheDayOfAMarkRaisesNoOverstayForIt() throws Exception {
+        // 3 April would be the 4th unlawful day, but the person leaves during it.
+        send(entry("c1", "2026-03-01T10:00", "P1", "UZB"), exit("c2", "2026-04-03T10:00", "P1", "UZB"));
+
+        harness.processWatermark(endMillisOf("2026-04-10"));
+
+        assertThat(overstays())
+                .containsExactly(
+                        "OVERSTAY 2026-03-31T19:00:00Z 1 WARNING",
+                        "OVERSTAY_ENDED 2026-04-03T05:00:00Z 4 MAJOR");
+    }
+
+    @Test
+    void aCitizenLeavesNoStateBehind() throws Exception {
+        send(entry("c1", "2026-03-01T10:00", "P2", "KAZ"), exit("c2", "2026-09-01T10:00", "P2", "KAZ"));
+
+        harness.processWatermark(at("2026-09-01T10:00").toEpochMilli());
+
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+}
