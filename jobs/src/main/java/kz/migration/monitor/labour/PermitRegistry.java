@@ -46,7 +46,7 @@ public final class PermitRegistry extends EventTimeOrderedFunction<String, Emplo
     protected void onTime(long timestamp, OnTimerContext ctx, Collector<PermitChange> out) throws Exception {
         ActivePermit p = active.value();
         if (p != null && KazakhstanTime.endMillisOf(p.until()) == timestamp) {
-            out.collect(removed(ctx.getCurrentKey(), p, null, Instant.ofEpochMilli(timestamp), 0));
+            out.collect(removed(ctx.getCurrentKey(), p, null, Instant.ofEpochMilli(timestamp), 0, null));
             active.clear();
         }
     }
@@ -54,30 +54,34 @@ public final class PermitRegistry extends EventTimeOrderedFunction<String, Emplo
     @Override
     protected void onEvent(Employment e, long timestamp, Context ctx, Collector<PermitChange> out)
             throws Exception {
+        ActivePermit issued =
+                e.kind() != EmploymentKind.PERMIT_ISSUED
+                        ? null
+                        : new ActivePermit(
+                                e.region(), e.category(), KazakhstanTime.dateOf(e.occurredAt()).getYear(),
+                                e.permitUntil(), pseudonymiser.subjectRef(e.personId()), e.citizenship());
         ActivePermit p = active.value();
         if (p != null) {
-            out.collect(removed(e.permitId(), p, e.eventId(), e.occurredAt(), 1));
-            ctx.timerService().deleteEventTimeTimer(KazakhstanTime.endMillisOf(p.until()));
+            out.collect(removed(e.permitId(), p, e.eventId(), e.occurredAt(), 1, issued));
+            // No timer is deleted: onTime ignores a timer that is not the current permit's expiry, and
+            // the timer at that instant may also be the one that applies another event of this permit.
             active.clear();
         }
-        if (e.kind() != EmploymentKind.PERMIT_ISSUED) {
+        if (issued == null) {
             return;
         }
-        ActivePermit issued =
-                new ActivePermit(
-                        e.region(), e.category(), KazakhstanTime.dateOf(e.occurredAt()).getYear(),
-                        e.permitUntil(), pseudonymiser.subjectRef(e.personId()), e.citizenship());
         active.update(issued);
         out.collect(
                 new PermitChange(
                         true, e.permitId(), issued.region(), issued.category(), issued.year(),
-                        issued.subjectRef(), issued.citizenship(), e.eventId(), e.occurredAt(), 1));
+                        issued.subjectRef(), issued.citizenship(), e.eventId(), e.occurredAt(), 1, null));
         scheduleAt(ctx, KazakhstanTime.endMillisOf(e.permitUntil()));
     }
 
-    private static PermitChange removed(String permitId, ActivePermit p, String eventId, Instant at, int order) {
+    private static PermitChange removed(
+            String permitId, ActivePermit p, String eventId, Instant at, int order, ActivePermit replacedBy) {
         return new PermitChange(
                 false, permitId, p.region(), p.category(), p.year(), p.subjectRef(), p.citizenship(),
-                eventId, at, order);
+                eventId, at, order, replacedBy);
     }
 }

@@ -71,8 +71,21 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
         DomainMetrics.gauge("migration_permits_active", "region", region.code(), "category", c.category().name())
                 .addAndGet(delta);
         for (String q : quotas) {
+            if (!c.added() && replacementRecounts(region, q, c.replacedBy())) {
+                // The replacing issue comes next at this instant and evaluates q with the count
+                // restored; evaluating the dip would re-arm a warning that never stopped holding.
+                continue;
+            }
             evaluate(region, q, c.at(), c.added() ? c : null, c.added(), out);
         }
+    }
+
+    /** Whether the permit replacing a removed one counts towards quota {@code q} of this region too. */
+    private static boolean replacementRecounts(Region region, String q, ActivePermit replacement) {
+        return replacement != null
+                && replacement.region() == region
+                && (q.equals(replacement.year() + "|" + replacement.category().name())
+                        || q.equals(replacement.year() + "|ALL"));
     }
 
     private void onLimit(Region region, QuotaLimit record, Collector<Alert> out) throws Exception {
