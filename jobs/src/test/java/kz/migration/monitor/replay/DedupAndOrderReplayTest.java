@@ -193,26 +193,20 @@ class DedupAndOrderReplayTest {
     @Test
     void shuffledFilesGiveIdenticalOutputs() {
         Map<String, List<String>> files = new LinkedHashMap<>();
-        files.put(
-                "border-crossings",
+        // S: stays sharing days; 91st distinct day Apr 1, then unlawful every day
+        List<String> crossings = new ArrayList<>(List.of(InputLines.sharedDayStays("S", "TJK")));
+        crossings.addAll(
                 List.of(
                         // P1: DEFAULT overstay, 1/4/11 and 21 days at the exit (see StayRulesReplayTest)
                         entry("c1", "2026-03-01T10:00:00+05:00", "P1", "UZB", SARYAGASH),
                         exit("c2", "2026-04-20T10:00:00+05:00", "P1", "UZB", ALMATY),
                         // a later copy of c1: dropped wherever it stands
                         entry("c1", "2026-03-09T10:00:00+05:00", "P1", "UZB", ALMATY),
-                        // S: stays sharing days; 91st distinct day Apr 1, then unlawful every day
-                        entry("d1", "2026-01-01T10:00:00+05:00", "S", "TJK", SARYAGASH),
-                        exit("d2", "2026-01-30T08:00:00+05:00", "S", "TJK", SARYAGASH),
-                        entry("d3", "2026-01-30T20:00:00+05:00", "S", "TJK", SARYAGASH),
-                        exit("d4", "2026-02-28T08:00:00+05:00", "S", "TJK", SARYAGASH),
-                        entry("d5", "2026-02-28T20:00:00+05:00", "S", "TJK", SARYAGASH),
-                        exit("d6", "2026-03-29T08:00:00+05:00", "S", "TJK", SARYAGASH),
-                        entry("d7", "2026-03-29T20:00:00+05:00", "S", "TJK", ALMATY),
-                        // W1: permit Mar 10, revoked Apr 20: unlawful from May 12
+                        // W1 (IRN): a visa for its entry day only, then a permit Mar 10..Apr 20
                         entry("w1", "2026-03-01T10:00:00+05:00", "W1", "IRN", SARYAGASH, "permitUntil", "2026-03-01"),
                         "",
                         "{\"eventId\":\"bad\",\"direction\":\"SIDEWAYS\"}"));
+        files.put("border-crossings", crossings);
         files.put(
                 "employment",
                 List.of(

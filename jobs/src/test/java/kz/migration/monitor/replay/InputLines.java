@@ -43,17 +43,39 @@ final class InputLines {
     static String registration(
             String id, String at, String person, String citizenship, String kind, String region, String city,
             String... extra) {
-        return record(
-                with(extra, "eventId", id, "occurredAt", at, "personId", person, "citizenship", citizenship,
-                        "kind", kind, "region", region, "city", city));
+        return ofKind(id, at, person, citizenship, kind, region, city, extra);
     }
 
     static String employment(
             String id, String at, String person, String citizenship, String kind, String region, String city,
             String... extra) {
+        return ofKind(id, at, person, citizenship, kind, region, city, extra);
+    }
+
+    /** Registrations and employment records share their required fields. */
+    private static String ofKind(
+            String id, String at, String person, String citizenship, String kind, String region, String city,
+            String[] extra) {
         return record(
                 with(extra, "eventId", id, "occurredAt", at, "personId", person, "citizenship", citizenship,
                         "kind", kind, "region", region, "city", city));
+    }
+
+    /**
+     * Four DEFAULT-group stays, each leaving in the morning of the day the next one starts that
+     * evening: A Jan 1..Jan 30, B Jan 30..Feb 28, C Feb 28..Mar 29 (30 days each), D from Mar 29
+     * at Almaty. Distinct days: 88 by Mar 29, so Apr 1 is the 91st, the first unlawful day.
+     */
+    static String[] sharedDayStays(String person, String citizenship) {
+        return new String[] {
+            entry(person + "1", "2026-01-01T10:00:00+05:00", person, citizenship, SARYAGASH),
+            exit(person + "2", "2026-01-30T08:00:00+05:00", person, citizenship, SARYAGASH),
+            entry(person + "3", "2026-01-30T20:00:00+05:00", person, citizenship, SARYAGASH),
+            exit(person + "4", "2026-02-28T08:00:00+05:00", person, citizenship, SARYAGASH),
+            entry(person + "5", "2026-02-28T20:00:00+05:00", person, citizenship, SARYAGASH),
+            exit(person + "6", "2026-03-29T08:00:00+05:00", person, citizenship, SARYAGASH),
+            entry(person + "7", "2026-03-29T20:00:00+05:00", person, citizenship, ALMATY)
+        };
     }
 
     private static String[] with(String[] extra, String... fields) {

@@ -197,15 +197,7 @@ class StayRulesReplayTest {
         // make it Mar 29 already.
         ReplayRun.Outputs out =
                 new ReplayRun(dir)
-                        .add(
-                                "border-crossings",
-                                entry("d1", "2026-01-01T10:00:00+05:00", "S", "UZB", SARYAGASH),
-                                exit("d2", "2026-01-30T08:00:00+05:00", "S", "UZB", SARYAGASH),
-                                entry("d3", "2026-01-30T20:00:00+05:00", "S", "UZB", SARYAGASH),
-                                exit("d4", "2026-02-28T08:00:00+05:00", "S", "UZB", SARYAGASH),
-                                entry("d5", "2026-02-28T20:00:00+05:00", "S", "UZB", SARYAGASH),
-                                exit("d6", "2026-03-29T08:00:00+05:00", "S", "UZB", SARYAGASH),
-                                entry("d7", "2026-03-29T20:00:00+05:00", "S", "UZB", ALMATY))
+                        .add("border-crossings", InputLines.sharedDayStays("S", "UZB"))
                         .run(Instant.parse("2026-04-02T00:00:00Z"));
 
         assertThat(summaries(out.alerts(), "S"))
