@@ -14,7 +14,8 @@ import org.apache.flink.util.Collector;
  * Lets each {@code eventId} of a stream through once (keyed by {@code stream|eventId}): the copy
  * with the earliest {@code occurredAt} counts, so a copy waits until the watermark passes it in
  * case an earlier one is still on its way. An id is remembered for {@code retention} of event time
- * after its event; copies after that would count again.
+ * after its event in the streaming job (copies after that would count again), and for the whole of
+ * a replay.
  */
 public final class Deduplicator extends KeyedProcessFunction<String, InputEvent, InputEvent> {
 
@@ -70,9 +71,11 @@ public final class Deduplicator extends KeyedProcessFunction<String, InputEvent,
             out.collect(p);
             pending.clear();
             passedAt.update(timestamp);
-            long forget = timestamp + retentionMillis;
-            if (forget <= horizon) {
-                ctx.timerService().registerEventTimeTimer(forget);
+            // A replay (finite horizon) never forgets an id: the contract's "processed once" has no
+            // time limit, and a replay's watermark may pass an id's retention long before a copy
+            // further down the file arrives. Only the unbounded streaming job needs to forget.
+            if (horizon == Long.MAX_VALUE) {
+                ctx.timerService().registerEventTimeTimer(timestamp + retentionMillis);
             }
             return;
         }

@@ -87,4 +87,16 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
             ctx.timerService().registerEventTimeTimer(timestamp);
         }
     }
+
+    /**
+     * Withdraws work scheduled with {@link #scheduleAt}. Flink keeps one timer per key and
+     * instant, shared with the events waiting for that instant: deleting it while events wait there
+     * would lose them (an event exactly at midnight, the end of a day, is the usual case), so then
+     * the timer stays and {@link #onTime} merely runs once more.
+     */
+    protected void unscheduleAt(Context ctx, long timestamp) throws Exception {
+        if (!pending.contains(timestamp)) {
+            ctx.timerService().deleteEventTimeTimer(timestamp);
+        }
+    }
 }

@@ -292,7 +292,7 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
             next = Math.min(next, KazakhstanTime.endMillisOf(LocalDate.ofEpochDay(docs.lastCoveredDay())));
         }
         if (previous != null && previous != next) {
-            ctx.timerService().deleteEventTimeTimer(previous);
+            unscheduleAt(ctx, previous);
         }
         if (next != Long.MAX_VALUE && next <= horizon) {
             scheduleAt(ctx, next);
