@@ -5,7 +5,6 @@ import kz.migration.monitor.event.Alert;
 import kz.migration.monitor.event.DeadLetter;
 import kz.migration.monitor.event.FlowMatrixRow;
 import kz.migration.monitor.event.FlowStats;
-import kz.migration.monitor.event.KazakhstanTime;
 import kz.migration.monitor.json.OutputJson;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -16,7 +15,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * The four output topics, written exactly once: records become visible to {@code read_committed}
  * consumers when the checkpoint that covers them completes, so a restart neither loses nor doubles
- * an alert. Each record's Kafka timestamp is its event time (a day's rows: the day's end).
+ * an alert. Records carry the time they are written as Kafka timestamp, not their event time:
+ * brokers reject timestamps far in the future (Kafka 4: more than an hour by default), and an
+ * overstay predicted from a long visa or a simulated clock can lie there. Event time is in the JSON.
  */
 public final class KafkaOutputs {
 
@@ -28,13 +29,13 @@ public final class KafkaOutputs {
     public static MonitorSinks sinks(String bootstrapServers, String topicPrefix, String transactionalIdPrefix) {
         return new MonitorSinks(
                 sink(bootstrapServers, topicPrefix + "alerts", transactionalIdPrefix,
-                        Alert::alertId, OutputJson::alert, a -> a.raisedAt().toEpochMilli()),
+                        Alert::alertId, OutputJson::alert),
                 sink(bootstrapServers, topicPrefix + "flow-stats", transactionalIdPrefix,
-                        FlowStats::key, OutputJson::flowStats, s -> KazakhstanTime.endMillisOf(s.date())),
+                        FlowStats::key, OutputJson::flowStats),
                 sink(bootstrapServers, topicPrefix + "flow-matrix", transactionalIdPrefix,
-                        FlowMatrixRow::key, OutputJson::flowMatrix, m -> KazakhstanTime.endMillisOf(m.date())),
+                        FlowMatrixRow::key, OutputJson::flowMatrix),
                 sink(bootstrapServers, topicPrefix + "dead-letters", transactionalIdPrefix,
-                        d -> d.source(), OutputJson::deadLetter, d -> d.receivedAt().toEpochMilli()));
+                        DeadLetter::source, OutputJson::deadLetter));
     }
 
     private static <T> KafkaSink<T> sink(
@@ -42,29 +43,25 @@ public final class KafkaOutputs {
             String topic,
             String transactionalIdPrefix,
             SerializableFunction<T, String> key,
-            SerializableFunction<T, String> json,
-            SerializableFunction<T, Long> timestamp) {
+            SerializableFunction<T, String> json) {
         return KafkaSink.<T>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(transactionalIdPrefix + "-" + topic)
                 .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
-                .setRecordSerializer(new JsonRecords<>(topic, key, json, timestamp))
+                .setRecordSerializer(new JsonRecords<>(topic, key, json))
                 .build();
     }
 
-    /** One output record as a keyed JSON Kafka record stamped with its event time. */
+    /** One output record as a keyed JSON Kafka record. */
     private record JsonRecords<T>(
-            String topic,
-            SerializableFunction<T, String> key,
-            SerializableFunction<T, String> json,
-            SerializableFunction<T, Long> timestamp)
+            String topic, SerializableFunction<T, String> key, SerializableFunction<T, String> json)
             implements KafkaRecordSerializationSchema<T> {
 
         @Override
         public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long ignored) {
             return new ProducerRecord<>(
-                    topic, null, timestamp.apply(element),
+                    topic, null, null,
                     key.apply(element).getBytes(StandardCharsets.UTF_8),
                     json.apply(element).getBytes(StandardCharsets.UTF_8));
         }

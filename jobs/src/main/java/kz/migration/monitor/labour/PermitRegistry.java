@@ -63,8 +63,8 @@ public final class PermitRegistry extends EventTimeOrderedFunction<String, Emplo
         ActivePermit p = active.value();
         if (p != null) {
             out.collect(removed(e.permitId(), p, e.eventId(), e.occurredAt(), 1, issued));
-            // No timer is deleted: onTime ignores a timer that is not the current permit's expiry, and
-            // the timer at that instant may also be the one that applies another event of this permit.
+            // The old expiry is withdrawn unless events of this permit wait at that very instant.
+            unscheduleAt(ctx, KazakhstanTime.endMillisOf(p.until()));
             active.clear();
         }
         if (issued == null) {

@@ -281,7 +281,12 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
         if (s.present()) {
             long day = s.nextMarkedDay(docs, rules.ruleFor(s.citizenship()), LOOKAHEAD_DAYS);
             long lookAgain = s.lastEvaluatedDay() + LOOKAHEAD_DAYS;
-            next = KazakhstanTime.endMillisOf(LocalDate.ofEpochDay(day >= 0 ? day : lookAgain));
+            // At the end of a bounded input the watermark is final: looking again later would loop
+            // through the years forever, and nothing can change any more.
+            boolean endOfTime = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
+            if (day >= 0 || !endOfTime) {
+                next = KazakhstanTime.endMillisOf(LocalDate.ofEpochDay(day >= 0 ? day : lookAgain));
+            }
         } else if (!stayGone && s.windowClearsOn() >= 0) {
             next = KazakhstanTime.startOf(LocalDate.ofEpochDay(s.windowClearsOn())).toEpochMilli();
         }

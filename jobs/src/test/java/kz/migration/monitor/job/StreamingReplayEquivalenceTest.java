@@ -58,6 +58,7 @@ class StreamingReplayEquivalenceTest {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
         env.enableCheckpointing(500);
+        env.getCheckpointConfig().setCheckpointTimeout(60_000);
         StreamingJob job =
                 new StreamingJob(
                         new KafkaInputs.Config(

@@ -51,7 +51,7 @@ class PermitRegistryTest {
                 .containsExactly(
                         new PermitChange(
                                 true, "W1", Region.KZ_71, PermitCategory.CAT1, 2026, PSEUDONYMS.subjectRef("P1"),
-                                "UZB", "e1", at("2026-03-05T09:00"), 1));
+                                "UZB", "e1", at("2026-03-05T09:00"), 1, null));
         assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
@@ -64,7 +64,7 @@ class PermitRegistryTest {
                 .isEqualTo(
                         new PermitChange(
                                 false, "W1", Region.KZ_71, PermitCategory.CAT1, 2026, PSEUDONYMS.subjectRef("P1"),
-                                "UZB", null, endOf("2026-05-31"), 0));
+                                "UZB", null, endOf("2026-05-31"), 0, null));
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }

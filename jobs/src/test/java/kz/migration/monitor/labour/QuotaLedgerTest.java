@@ -63,7 +63,7 @@ class QuotaLedgerTest {
     private static PermitChange change(boolean added, String permitId, PermitCategory category, Instant at) {
         return new PermitChange(
                 added, permitId, Region.KZ_71, category, 2026, "ref-" + permitId, "UZB",
-                (added ? "i-" : "r-") + permitId + "-" + at.toEpochMilli(), at, 1);
+                (added ? "i-" : "r-") + permitId + "-" + at.toEpochMilli(), at, 1, null);
     }
 
     private List<String> alerts() {
