@@ -18,7 +18,10 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             GenerateCommand.class,
             ReplayCommand.class,
-            RunCommand.class
+            RunCommand.class,
+            DemoCommand.class,
+            ForwardAlertsCommand.class,
+            BenchCommand.class
         })
 public final class MonitorCli implements Runnable {
 

@@ -5,6 +5,7 @@ import kz.migration.monitor.event.FlowMatrixRow;
 import kz.migration.monitor.event.KazakhstanTime;
 import kz.migration.monitor.event.Region;
 import kz.migration.monitor.event.Registration;
+import kz.migration.monitor.job.DomainMetrics;
 import kz.migration.monitor.event.RegistrationKind;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -66,6 +67,7 @@ public final class FlowMatrix {
         public void process(String pair, Context ctx, Iterable<Long> counts, Collector<FlowMatrixRow> out) {
             String[] regions = pair.split("\\|");
             long moves = counts.iterator().next();
+            DomainMetrics.count("migration_residence_moves", moves, "from_region", regions[0], "to_region", regions[1]);
             out.collect(
                     new FlowMatrixRow(
                             KazakhstanTime.dateOf(ctx.window().getStart()), Region.ofCode(regions[0]),

@@ -1,0 +1,98 @@
+package kz.migration.monitor.cli;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The demo's live summary, read from the domain metrics: throughput, people present, active
+ * overstays, alerts by type, top cities by net inflow, quota utilisation and relocation.
+ */
+final class DemoSummary {
+
+    private final MeterRegistry registry;
+    private double lastEvents;
+    private long lastNanos = System.nanoTime();
+
+    DemoSummary(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    String render() {
+        long now = System.nanoTime();
+        double events = counters("migration_events");
+        double rate = (events - lastEvents) / Math.max(1e-9, (now - lastNanos) / 1e9);
+        lastEvents = events;
+        lastNanos = now;
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(
+                "events %,.0f (%,.0f/s) | present %,.0f | active overstays %,.0f | dead letters %,.0f | late %,.0f%n",
+                events, rate, gauges("migration_people_present"), gauges("migration_overstays_active"),
+                counters("migration_dead_letters"), counters("migration_late_events")));
+        s.append("  alerts: ").append(byTag("migration_alerts", "type")).append('\n');
+        s.append("  net inflow 7d, top cities: ").append(topCities()).append('\n');
+        s.append("  quota utilisation, top: ").append(topQuotas()).append('\n');
+        s.append(String.format(
+                "  relocation: contracts %,.0f, breaches %,.0f, settlers returned %,.0f%n",
+                counters("migration_relocation_contracts"), counters("migration_contract_breaches"),
+                counters("migration_relocation_returns")));
+        return s.toString();
+    }
+
+    private double counters(String name) {
+        return registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    private double gauges(String name) {
+        return registry.find(name).gauges().stream().mapToDouble(Gauge::value).sum();
+    }
+
+    private String byTag(String name, String tag) {
+        Map<String, Double> by = new TreeMap<>();
+        for (Counter c : registry.find(name).counters()) {
+            by.merge(c.getId().getTag(tag), c.count(), Double::sum);
+        }
+        return by.isEmpty()
+                ? "none yet"
+                : by.entrySet().stream()
+                        .map(e -> e.getKey() + " " + String.format("%,.0f", e.getValue()))
+                        .collect(Collectors.joining(", "));
+    }
+
+    private String topCities() {
+        List<Gauge> cities =
+                registry.find("migration_net_inflow").tag("window", "7d").gauges().stream()
+                        .filter(g -> !g.getId().getTag("city").isEmpty())
+                        .sorted(Comparator.comparingDouble(Gauge::value).reversed())
+                        .limit(4)
+                        .toList();
+        return cities.isEmpty()
+                ? "none yet"
+                : cities.stream()
+                        .map(g -> g.getId().getTag("city") + " " + String.format("%+,.0f", g.value()))
+                        .collect(Collectors.joining(", "));
+    }
+
+    private String topQuotas() {
+        List<Gauge> quotas =
+                registry.find("migration_quota_utilisation_ratio").gauges().stream()
+                        .sorted(Comparator.comparingDouble(Gauge::value).reversed())
+                        .limit(3)
+                        .toList();
+        return quotas.isEmpty()
+                ? "none yet"
+                : quotas.stream()
+                        .map(g -> label(g) + " " + String.format("%.0f%%", 100 * g.value()))
+                        .collect(Collectors.joining(", "));
+    }
+
+    private static String label(Meter m) {
+        return m.getId().getTag("region") + "/" + m.getId().getTag("category");
+    }
+}
