@@ -119,7 +119,11 @@ public final class DemoCommand implements Callable<Integer> {
                 if (forwarding != null) {
                     forwarding.close();
                 }
-                client.cancel();
+                try {
+                    client.cancel().get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    // Already stopped (the run ended by --duration): nothing left to cancel.
+                }
             }, "demo-stop"));
 
             System.out.printf(
