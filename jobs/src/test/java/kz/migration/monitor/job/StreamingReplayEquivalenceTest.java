@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import kz.migration.monitor.event.SourceStream;
+import kz.migration.monitor.generator.GeneratorSettings;
+import kz.migration.monitor.generator.TrafficGenerator;
 import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.kafka.KafkaBrokerExtension;
 import kz.migration.monitor.kafka.Topics;
@@ -48,11 +52,30 @@ class StreamingReplayEquivalenceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void streamingThroughKafkaMatchesReplay() throws Exception {
-        Map<SourceStream, List<String>> input = Scenario.records();
-        KAFKA.createTopics(2, Topics.inputs().toArray(String[]::new));
-        KAFKA.createTopics(1, Topics.outputs().toArray(String[]::new));
-        produce(input);
+    void handMadeScenarioThroughKafkaMatchesReplay() throws Exception {
+        assertSameOutputs("scenario", Scenario.records(), Duration.ofMinutes(5));
+    }
+
+    @Test
+    void generatedTrafficThroughKafkaMatchesReplay() throws Exception {
+        // Two months of realistic traffic with duplicates, malformed records and records up to ten
+        // minutes late: within an allowed lateness of an hour the streaming job must agree with replay.
+        Map<SourceStream, List<String>> input = new EnumMap<>(SourceStream.class);
+        new TrafficGenerator(
+                        new GeneratorSettings(7, LocalDate.parse("2026-01-01"), 60, 400, 0.01, 0.02, 0.01, 0.01))
+                .generate((stream, key, json, at) ->
+                        input.computeIfAbsent(SourceStream.ofTopic(stream), s -> new ArrayList<>()).add(json));
+        assertSameOutputs("generated", input, Duration.ofHours(1));
+    }
+
+    private void assertSameOutputs(String name, Map<SourceStream, List<String>> input, Duration lateness)
+            throws Exception {
+        String prefix = name + ".";
+        String[] inputs = Topics.inputs().stream().map(t -> prefix + t).toArray(String[]::new);
+        String[] outputs = Topics.outputs().stream().map(t -> prefix + t).toArray(String[]::new);
+        KAFKA.createTopics(2, inputs);
+        KAFKA.createTopics(1, outputs);
+        produce(prefix, input);
 
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
@@ -62,24 +85,25 @@ class StreamingReplayEquivalenceTest {
         StreamingJob job =
                 new StreamingJob(
                         new KafkaInputs.Config(
-                                KAFKA.bootstrapServers(), "", "equivalence-test", true, Duration.ofMinutes(5),
+                                KAFKA.bootstrapServers(), prefix, name + "-test", true, lateness,
                                 Duration.ofSeconds(5), true),
-                        "", MonitorSettings.streaming(new Pseudonymiser(ReplayRun.KEY)), 2, Duration.ofMillis(500),
-                        null, "hashmap");
+                        prefix,
+                        MonitorSettings.streaming(new Pseudonymiser(ReplayRun.KEY)).withLateness(lateness, Duration.ofSeconds(5)),
+                        2, Duration.ofMillis(500), null, "hashmap");
         job.define(env);
-        env.execute("equivalence-test");
+        env.execute(name);
 
-        ReplayRun replay = new ReplayRun(dir);
+        ReplayRun replay = new ReplayRun(dir.resolve(name));
         input.forEach((s, lines) -> replay.add(s.topic(), lines.toArray(String[]::new)));
-        // Streaming has no as-of: every timer fires when the bounded input ends. Far-future as-of
+        // Streaming has no as-of: every timer fires when the bounded input ends. A far-future as-of
         // gives the replay the same.
         ReplayRun.Outputs expected = replay.run(Instant.parse("2100-01-01T00:00:00Z"));
 
         assertThat(expected.alerts()).isNotEmpty();
-        assertThat(read(Topics.ALERTS)).containsExactlyInAnyOrderElementsOf(strings(expected.alerts()));
-        assertThat(read(Topics.FLOW_STATS)).containsExactlyInAnyOrderElementsOf(strings(expected.flowStats()));
-        assertThat(read(Topics.FLOW_MATRIX)).containsExactlyInAnyOrderElementsOf(strings(expected.flowMatrix()));
-        assertThat(withoutReceivedAt(read(Topics.DEAD_LETTERS)))
+        assertThat(read(prefix + Topics.ALERTS)).containsExactlyInAnyOrderElementsOf(strings(expected.alerts()));
+        assertThat(read(prefix + Topics.FLOW_STATS)).containsExactlyInAnyOrderElementsOf(strings(expected.flowStats()));
+        assertThat(read(prefix + Topics.FLOW_MATRIX)).containsExactlyInAnyOrderElementsOf(strings(expected.flowMatrix()));
+        assertThat(withoutReceivedAt(read(prefix + Topics.DEAD_LETTERS)))
                 .containsExactlyInAnyOrderElementsOf(withoutReceivedAt(strings(expected.deadLetters())));
     }
 
@@ -97,7 +121,7 @@ class StreamingReplayEquivalenceTest {
         return out;
     }
 
-    private static void produce(Map<SourceStream, List<String>> input) throws Exception {
+    private static void produce(String prefix, Map<SourceStream, List<String>> input) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -106,9 +130,10 @@ class StreamingReplayEquivalenceTest {
             for (Map.Entry<SourceStream, List<String>> e : input.entrySet()) {
                 int i = 0;
                 for (String line : e.getValue()) {
-                    producer.send(new ProducerRecord<>(e.getKey().topic(), "k" + (i++ % 7), line)).get();
+                    producer.send(new ProducerRecord<>(prefix + e.getKey().topic(), "k" + (i++ % 7), line));
                 }
             }
+            producer.flush();
         }
     }
 
