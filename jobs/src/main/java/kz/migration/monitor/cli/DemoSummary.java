@@ -38,15 +38,22 @@ final class DemoSummary {
         s.append("  alerts: ").append(byTag("migration_alerts", "type")).append('\n');
         s.append("  net inflow 7d, top cities: ").append(topCities()).append('\n');
         s.append("  quota utilisation, top: ").append(topQuotas()).append('\n');
+        double contracts = counters("migration_relocation_contracts");
+        double returns = counters("migration_relocation_returns");
         s.append(String.format(
-                "  relocation: contracts %,.0f, breaches %,.0f, settlers returned %,.0f%n",
-                counters("migration_relocation_contracts"), counters("migration_contract_breaches"),
-                counters("migration_relocation_returns")));
+                "  planning: relocation contracts %,.0f, contract breaches %,.0f, settlers returned %,.0f (%.1f%%),"
+                        + " inflow surges %,.0f%n",
+                contracts, counters("migration_contract_breaches"), returns,
+                contracts == 0 ? 0.0 : 100 * returns / contracts, alertsOf("INFLOW_SURGE")));
         return s.toString();
     }
 
     private double counters(String name) {
         return registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    private double alertsOf(String type) {
+        return registry.find("migration_alerts").tag("type", type).counters().stream().mapToDouble(Counter::count).sum();
     }
 
     private double gauges(String name) {

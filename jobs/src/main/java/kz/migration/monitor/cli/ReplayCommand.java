@@ -48,6 +48,9 @@ public final class ReplayCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--as-of " + asOf + " is not an ISO-8601 instant with an offset");
             }
         }
+        if (!java.nio.file.Files.isDirectory(input)) {
+            throw new IllegalArgumentException("--input " + input + " is not a directory");
+        }
         Pseudonymiser key = Pseudonymiser.fromEnvironment();
         ProgressBar bar = new ProgressBar("replay");
         Replay.Summary s =

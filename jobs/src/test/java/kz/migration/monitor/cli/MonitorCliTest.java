@@ -1,0 +1,74 @@
+package kz.migration.monitor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Every command explains itself, and a user's mistake is one clear line, not a stack trace. */
+class MonitorCliTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream stdout;
+    private PrintStream stderr;
+
+    @TempDir Path dir;
+
+    @BeforeEach
+    void capture() {
+        stdout = System.out;
+        stderr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(stdout);
+        System.setErr(stderr);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "replay", "run", "generate", "forward-alerts", "bench"})
+    void everyCommandHasHelp(String command) {
+        assertThat(MonitorCli.run(command, "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: migration-monitor " + command);
+    }
+
+    @Test
+    void topLevelHelpListsTheCommands() {
+        assertThat(MonitorCli.run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("demo", "replay", "run", "generate", "forward-alerts", "bench");
+    }
+
+    @Test
+    void replayOfAMissingDirectoryIsOneClearLine() {
+        int code = MonitorCli.run("replay", "--input", dir.resolve("nope").toString(), "--output", dir.resolve("out").toString());
+        String printed = err.toString(StandardCharsets.UTF_8).strip();
+        assertThat(code).isNotZero();
+        assertThat(printed.lines()).hasSize(1);
+        assertThat(printed).startsWith("error: ").contains("nope").doesNotContain("Exception");
+    }
+
+    @Test
+    void aBadAsOfIsOneClearLine() {
+        int code = MonitorCli.run("replay", "--input", dir.toString(), "--output", dir.toString(), "--as-of", "yesterday");
+        assertThat(code).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("error: --as-of yesterday is not an ISO-8601 instant with an offset");
+    }
+
+    @Test
+    void anUnknownOptionNamesIt() {
+        assertThat(MonitorCli.run("run", "--bootstrap", "x", "--frobnicate")).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--frobnicate").doesNotContain("at kz.");
+    }
+}
