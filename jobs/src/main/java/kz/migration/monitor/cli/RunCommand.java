@@ -29,6 +29,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--metrics-port", defaultValue = "9400", description = "Port of the domain metrics (/metrics) on each task manager; 0 disables (default: ${DEFAULT-VALUE}).")
     int metricsPort;
 
+    @Option(names = "--flink-metrics-port", defaultValue = "9249", description = "Port of Flink's Prometheus reporter when running locally (java -jar); a cluster uses its own configuration; 0 disables (default: ${DEFAULT-VALUE}).")
+    int flinkMetricsPort;
+
     @Mixin StreamingOptions options;
 
     @Override
@@ -37,7 +40,12 @@ public final class RunCommand implements Callable<Integer> {
         if (metricsPort > 0) {
             DomainMetrics.serve(metricsPort);
         }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(job.configuration());
+        var conf = job.configuration();
+        if (flinkMetricsPort > 0) {
+            conf.setString("metrics.reporter.prom.factory.class", "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+            conf.setString("metrics.reporter.prom.port", String.valueOf(flinkMetricsPort));
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         job.define(env);
         env.execute(StreamingJob.NAME);
         return 0;

@@ -10,12 +10,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.stream.Collectors;
 import kz.migration.monitor.event.SourceStream;
 import kz.migration.monitor.generator.GeneratorSettings;
 import kz.migration.monitor.generator.TrafficGenerator;
@@ -26,15 +22,6 @@ import kz.migration.monitor.replay.ReplayRun;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,7 +62,7 @@ class StreamingReplayEquivalenceTest {
         String[] outputs = Topics.outputs().stream().map(t -> prefix + t).toArray(String[]::new);
         KAFKA.createTopics(2, inputs);
         KAFKA.createTopics(1, outputs);
-        produce(prefix, input);
+        TopicIo.produce(KAFKA.bootstrapServers(), prefix, input);
 
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
@@ -100,15 +87,11 @@ class StreamingReplayEquivalenceTest {
         ReplayRun.Outputs expected = replay.run(Instant.parse("2100-01-01T00:00:00Z"));
 
         assertThat(expected.alerts()).isNotEmpty();
-        assertThat(read(prefix + Topics.ALERTS)).containsExactlyInAnyOrderElementsOf(strings(expected.alerts()));
-        assertThat(read(prefix + Topics.FLOW_STATS)).containsExactlyInAnyOrderElementsOf(strings(expected.flowStats()));
-        assertThat(read(prefix + Topics.FLOW_MATRIX)).containsExactlyInAnyOrderElementsOf(strings(expected.flowMatrix()));
-        assertThat(withoutReceivedAt(read(prefix + Topics.DEAD_LETTERS)))
-                .containsExactlyInAnyOrderElementsOf(withoutReceivedAt(strings(expected.deadLetters())));
-    }
-
-    private static List<String> strings(List<com.fasterxml.jackson.databind.JsonNode> rows) {
-        return rows.stream().map(Object::toString).collect(Collectors.toList());
+        assertThat(TopicIo.readCommitted(KAFKA.bootstrapServers(), prefix + Topics.ALERTS)).containsExactlyInAnyOrderElementsOf(TopicIo.strings(expected.alerts()));
+        assertThat(TopicIo.readCommitted(KAFKA.bootstrapServers(), prefix + Topics.FLOW_STATS)).containsExactlyInAnyOrderElementsOf(TopicIo.strings(expected.flowStats()));
+        assertThat(TopicIo.readCommitted(KAFKA.bootstrapServers(), prefix + Topics.FLOW_MATRIX)).containsExactlyInAnyOrderElementsOf(TopicIo.strings(expected.flowMatrix()));
+        assertThat(withoutReceivedAt(TopicIo.readCommitted(KAFKA.bootstrapServers(), prefix + Topics.DEAD_LETTERS)))
+                .containsExactlyInAnyOrderElementsOf(withoutReceivedAt(TopicIo.strings(expected.deadLetters())));
     }
 
     private static List<String> withoutReceivedAt(List<String> rows) throws Exception {
@@ -119,51 +102,5 @@ class StreamingReplayEquivalenceTest {
             out.add(o.toString());
         }
         return out;
-    }
-
-    private static void produce(String prefix, Map<SourceStream, List<String>> input) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            for (Map.Entry<SourceStream, List<String>> e : input.entrySet()) {
-                int i = 0;
-                for (String line : e.getValue()) {
-                    producer.send(new ProducerRecord<>(prefix + e.getKey().topic(), "k" + (i++ % 7), line));
-                }
-            }
-            producer.flush();
-        }
-    }
-
-    /** Everything committed to a topic, as the JSON text of each record (normalised). */
-    private static List<String> read(String topic) throws Exception {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<String> rows = new ArrayList<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            List<TopicPartition> parts =
-                    c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            Set<TopicPartition> done = new HashSet<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (done.size() < parts.size() && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
-                    rows.add(JSON.readTree(r.value()).toString());
-                }
-                for (TopicPartition tp : parts) {
-                    if (c.position(tp) >= end.get(tp)) {
-                        done.add(tp);
-                    }
-                }
-            }
-        }
-        return rows;
     }
 }

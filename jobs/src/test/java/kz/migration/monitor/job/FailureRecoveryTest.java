@@ -1,0 +1,106 @@
+package kz.migration.monitor.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import kz.migration.monitor.event.SourceStream;
+import kz.migration.monitor.generator.GeneratorSettings;
+import kz.migration.monitor.generator.TrafficGenerator;
+import kz.migration.monitor.json.Pseudonymiser;
+import kz.migration.monitor.kafka.KafkaBrokerExtension;
+import kz.migration.monitor.kafka.Topics;
+import kz.migration.monitor.replay.ReplayRun;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A task failure after a completed checkpoint: the job restarts from it, and the committed
+ * outputs neither lose nor double anything (they equal a replay of the same input).
+ */
+class FailureRecoveryTest {
+
+    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+    @TempDir Path dir;
+
+    static final AtomicBoolean FAILED = new AtomicBoolean();
+    static final AtomicInteger CHECKPOINTS_BEFORE_FAILURE = new AtomicInteger();
+
+    @Test
+    void aRestartFromACheckpointLosesAndDoublesNothing() throws Exception {
+        Map<SourceStream, List<String>> input = new EnumMap<>(SourceStream.class);
+        new TrafficGenerator(new GeneratorSettings(3, LocalDate.parse("2026-02-01"), 30, 300, 0, 0.01, 0.01, 0.01))
+                .generate((stream, key, json, at) ->
+                        input.computeIfAbsent(SourceStream.ofTopic(stream), s -> new ArrayList<>()).add(json));
+        KAFKA.createTopics(2, Topics.inputs().toArray(String[]::new));
+        KAFKA.createTopics(1, Topics.outputs().toArray(String[]::new));
+        TopicIo.produce(KAFKA.bootstrapServers(), "", input);
+
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
+        env.enableCheckpointing(300);
+        MonitorSettings settings = MonitorSettings.streaming(new Pseudonymiser(ReplayRun.KEY));
+        KafkaInputs.Config kafka =
+                new KafkaInputs.Config(KAFKA.bootstrapServers(), "", "recovery-test", true, Duration.ofMinutes(5),
+                        Duration.ofSeconds(5), true);
+        MonitorJob.defineWorkflow(
+                KafkaInputs.read(env, kafka).map(new FailOnceAfterACheckpoint()).uid("fail-once").name("Fail once"),
+                KafkaOutputs.sinks(KAFKA.bootstrapServers(), "", "recovery-test"),
+                settings);
+        env.execute("recovery-test");
+
+        assertThat(FAILED).isTrue();
+        assertThat(CHECKPOINTS_BEFORE_FAILURE.get()).isPositive();
+        ReplayRun replay = new ReplayRun(dir);
+        input.forEach((s, lines) -> replay.add(s.topic(), lines.toArray(String[]::new)));
+        ReplayRun.Outputs expected = replay.run(Instant.parse("2100-01-01T00:00:00Z"));
+        assertThat(TopicIo.readCommitted(KAFKA.bootstrapServers(), Topics.ALERTS))
+                .containsExactlyInAnyOrderElementsOf(TopicIo.strings(expected.alerts()));
+        assertThat(TopicIo.readCommitted(KAFKA.bootstrapServers(), Topics.FLOW_STATS))
+                .containsExactlyInAnyOrderElementsOf(TopicIo.strings(expected.flowStats()));
+        assertThat(TopicIo.readCommitted(KAFKA.bootstrapServers(), Topics.FLOW_MATRIX))
+                .containsExactlyInAnyOrderElementsOf(TopicIo.strings(expected.flowMatrix()));
+    }
+
+    /** Slows the input down and throws once, on the first record after a checkpoint completed. */
+    static final class FailOnceAfterACheckpoint
+            implements MapFunction<IngestedRecord, IngestedRecord>, CheckpointListener {
+        private static final long serialVersionUID = 1L;
+        private transient boolean checkpointed;
+
+        @Override
+        public IngestedRecord map(IngestedRecord r) throws Exception {
+            if (!FAILED.get()) {
+                Thread.sleep(0, 200_000);
+                if (checkpointed && FAILED.compareAndSet(false, true)) {
+                    throw new IllegalStateException("injected failure after a completed checkpoint");
+                }
+            }
+            return r;
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            checkpointed = true;
+            CHECKPOINTS_BEFORE_FAILURE.incrementAndGet();
+        }
+    }
+}
