@@ -26,11 +26,16 @@ public final class ToolProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path dir;
+    private final Thread killOnExit;
 
     private ToolProcess(String name, Process process, Path dir) {
         this.name = name;
         this.process = process;
         this.dir = dir;
+        // A test JVM stopped before its tear-down (Ctrl-C, surefire's timeout) must not leave the
+        // tool running on its port.
+        this.killOnExit = new Thread(process::destroyForcibly, name + "-kill-on-exit");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
     /**
@@ -100,6 +105,11 @@ public final class ToolProcess implements AutoCloseable {
     /** Stops the process and deletes its folder; safe to call twice. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // The JVM is already exiting (the hook is running), or close() ran before: nothing to remove.
+        }
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
