@@ -119,9 +119,9 @@ class ObservabilityEndToEndTest {
         work = Files.createTempDirectory("observability-e2e");
 
         KAFKA.createTopics(2, Topics.inputs().toArray(String[]::new));
-        // One partition for the outputs keeps an OVERSTAY ahead of its OVERSTAY_ENDED for the
-        // forwarder (the key is alertId, so several partitions could reorder them).
-        KAFKA.createTopics(1, Topics.outputs().toArray(String[]::new));
+        // Three output partitions, as docker-compose creates them: the forwarder must cope with an
+        // OVERSTAY_ENDED read before its OVERSTAY (alerts are keyed by alertId).
+        KAFKA.createTopics(3, Topics.outputs().toArray(String[]::new));
 
         domainMetricsPort = DomainMetrics.serve(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
 
