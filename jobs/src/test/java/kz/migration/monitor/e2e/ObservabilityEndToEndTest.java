@@ -110,6 +110,7 @@ class ObservabilityEndToEndTest {
     private static Thread forwarderThread;
     private static ToolProcess prometheus;
     private static URI prometheusUri;
+    private static double lateEventsBefore;
 
     @BeforeAll
     static void startMonitor() throws Exception {
@@ -117,11 +118,16 @@ class ObservabilityEndToEndTest {
         ExternalTools.require("prometheus");
         ExternalTools.require("prometheus-alertmanager");
         work = Files.createTempDirectory("observability-e2e");
+        // The registry is per JVM: other test classes in this fork may have counted late events.
+        lateEventsBefore = lateEvents();
 
-        KAFKA.createTopics(2, Topics.inputs().toArray(String[]::new));
-        // Three output partitions, as docker-compose creates them: the forwarder must cope with an
+        // Three partitions, as docker-compose creates them; the forwarder must then cope with an
         // OVERSTAY_ENDED read before its OVERSTAY (alerts are keyed by alertId).
-        KAFKA.createTopics(3, Topics.outputs().toArray(String[]::new));
+        KAFKA.createTopics(3, Topics.all().toArray(String[]::new));
+        // All input is in Kafka before the job starts. Produced while the job runs, a partition
+        // still empty would be idle after the idleness timeout, the others would carry the
+        // watermark past it, and its records would all arrive late.
+        produceTraffic();
 
         domainMetricsPort = DomainMetrics.serve(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
 
@@ -134,7 +140,6 @@ class ObservabilityEndToEndTest {
         forwarderThread.start();
 
         job = startJob();
-        produceTraffic();
 
         Path promDir = Files.createDirectories(work.resolve("prometheus"));
         writePrometheusConfig(promDir, alertmanager.uri().getPort());
@@ -180,6 +185,7 @@ class ObservabilityEndToEndTest {
         try (KafkaRecordSink sink = new KafkaRecordSink(KAFKA.bootstrapServers())) {
             crossing(sink, "e2e-late", "2026-01-15T10:00", "E2E-LATE", "UZB", "ENTRY", "ZHIBEK-ZHOLY", "KZ-61", "Saryagash");
         }
+        awaitTrue("the late event to be counted", Duration.ofSeconds(30), () -> lateEvents() > lateEventsBefore);
 
         List<DashboardQueries.Query> empty = queries;
         Instant deadline = Instant.now().plus(Duration.ofSeconds(75));
@@ -200,6 +206,9 @@ class ObservabilityEndToEndTest {
                     + "\nDomain metrics: " + metricNames(domainMetricsPort, "migration_")
                     + "\nPrometheus targets: " + get(prometheusUri.resolve("/api/v1/targets?state=active")));
         }
+        // The traffic has no record later than the allowed lateness but the one sent above: any
+        // other late event means the test's input was not in event-time order.
+        assertThat(lateEvents() - lateEventsBefore).as("late events").isEqualTo(1.0);
     }
 
     @Test
@@ -278,7 +287,7 @@ class ObservabilityEndToEndTest {
         flinkMetricsPort = ExternalTools.freePort();
         StreamingJob streaming = new StreamingJob(
                 new KafkaInputs.Config(KAFKA.bootstrapServers(), "", "observability-e2e", true,
-                        Duration.ofMinutes(5), Duration.ofSeconds(1), false),
+                        Duration.ofMinutes(5), Duration.ofSeconds(5), false),
                 "", MonitorSettings.streaming(PSEUDONYMS), 2,
                 // Exactly-once outputs are visible only after a checkpoint: check often.
                 Duration.ofSeconds(1), work.resolve("checkpoints").toUri().toString(), "hashmap");
@@ -523,6 +532,11 @@ class ObservabilityEndToEndTest {
             }
             Thread.sleep(500);
         }
+    }
+
+    private static double lateEvents() {
+        return DomainMetrics.REGISTRY.find("migration_late_events").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
     }
 
     private static Instant instant(JsonNode alert) {
