@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -40,6 +41,11 @@ import org.slf4j.LoggerFactory;
  * alert, or rejected with a 4xx) is logged, counted as {@code failed} and skipped, so one bad
  * record cannot stop the others.
  *
+ * <p>The topic's key is the {@code alertId}, so with several partitions an {@code OVERSTAY_ENDED}
+ * can be read before an {@code OVERSTAY} it ends. The forwarder therefore remembers when each
+ * recent subject's overstay ended (in memory, the latest {@value #ENDINGS_REMEMBERED} subjects) and
+ * posts an {@code OVERSTAY} raised before that ending as already resolved.
+ *
  * <p>Metrics: {@code migration_alertmanager_deliveries_total{outcome=delivered|retried|failed}}
  * and {@code migration_alertmanager_pending_alerts} (polled, not yet delivered).
  *
@@ -50,6 +56,9 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
 
     /** The contract's output topic. */
     public static final String ALERTS_TOPIC = "alerts";
+
+    /** Subjects whose latest OVERSTAY_ENDED is remembered; ~10 MB at most. */
+    static final int ENDINGS_REMEMBERED = 50_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertForwarder.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,6 +73,13 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
     private final AtomicInteger pending = new AtomicInteger();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** subject -> raisedAt of its latest OVERSTAY_ENDED, least recently used first. */
+    private final Map<String, Instant> overstayEnded = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+            return size() > ENDINGS_REMEMBERED;
+        }
+    };
 
     /** Exponential backoff between delivery attempts: {@code initial}, doubling, capped at {@code max}. */
     public record Backoff(Duration initial, Duration max) {
@@ -209,10 +225,16 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
             failed.increment();
             return true;
         }
+        String subject = mapped.label("subject");
+        if (ContractAlertMapper.OVERSTAY.equals(mapped.label("alertname")) && endedAfter(subject, mapped)) {
+            // Read after the end of its stay (another partition): deliver it resolved.
+            mapped = mapped.endingAt(startedOrNow(mapped));
+        }
         for (int attempt = 0; ; attempt++) {
             try {
                 if (ContractAlertMapper.OVERSTAY_ENDED.equals(mapped.label("alertname"))) {
-                    resolveOverstays(mapped.label("subject"));
+                    resolveOverstays(subject);
+                    remember(subject, mapped);
                 }
                 client.post(List.of(mapped));
                 delivered.increment();
@@ -247,14 +269,36 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
         if (open.isEmpty()) {
             return;
         }
-        Instant now = Instant.now();
         List<AlertmanagerAlert> resolved = new ArrayList<>();
         for (AlertmanagerAlert a : open) {
-            // endsAt before startsAt is rejected; an alert that "starts" in the future ends at its start.
-            Instant end = a.startsAt() != null && a.startsAt().isAfter(now) ? a.startsAt() : now;
-            resolved.add(a.endingAt(end));
+            resolved.add(a.endingAt(startedOrNow(a)));
         }
         client.post(resolved);
+    }
+
+    /** Now, or the alert's start if that is later: endsAt before startsAt is rejected. */
+    private static Instant startedOrNow(AlertmanagerAlert a) {
+        Instant now = Instant.now();
+        return a.startsAt() != null && a.startsAt().isAfter(now) ? a.startsAt() : now;
+    }
+
+    private void remember(String subject, AlertmanagerAlert ended) {
+        Instant raisedAt = raisedAt(ended);
+        if (subject != null && raisedAt != null) {
+            overstayEnded.merge(subject, raisedAt, (a, b) -> a.isAfter(b) ? a : b);
+        }
+    }
+
+    /** Whether the subject's stay ended (as far as remembered) after this OVERSTAY was raised. */
+    private boolean endedAfter(String subject, AlertmanagerAlert overstay) {
+        Instant ended = subject == null ? null : overstayEnded.get(subject);
+        Instant raisedAt = raisedAt(overstay);
+        return ended != null && raisedAt != null && raisedAt.isBefore(ended);
+    }
+
+    private static Instant raisedAt(AlertmanagerAlert a) {
+        String text = a.annotations().get("raisedAt");
+        return text == null ? null : Instant.parse(text);
     }
 
     /** Waits {@code delay}; true when the forwarder was closed (or interrupted) meanwhile. */

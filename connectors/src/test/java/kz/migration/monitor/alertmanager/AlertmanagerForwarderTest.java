@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import kz.migration.monitor.testsupport.AlertmanagerProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,24 @@ class AlertmanagerForwarderTest {
                     .singleElement().satisfies(a -> assertThat(a.label("alert_id")).isEqualTo("end-1"));
             assertThat(committed()).isEqualTo(4);
             assertThat(registry.get("migration.alertmanager.pending.alerts").gauge().value()).isZero();
+        }
+    }
+
+    @Test
+    void anOverstayReadAfterItsEndIsDeliveredResolved() throws Exception {
+        try (AlertmanagerProcess am = AlertmanagerProcess.start()) {
+            AlertmanagerClient client = new AlertmanagerClient(am.uri());
+            AlertForwarder forwarder = new AlertForwarder(consumer, client, new ContractAlertMapper(), FAST, registry);
+            // The alerts topic is keyed by alertId: from another partition, the end can come first.
+            add("""
+                    {"alertId":"end-2","type":"OVERSTAY_ENDED","severity":"MAJOR","audience":"SECURITY",
+                     "raisedAt":"2026-02-20T08:00:00Z","subjectRef":"5u8j","region":"KZ-75","details":{"overstayDays":6}}""");
+            add(overstay("ov-late", "WARNING", 1));
+            assertThat(forwarder.pollOnce(Duration.ofMillis(10))).isEqualTo(2);
+
+            assertThat(client.activeAlerts(Map.of("alertname", "OVERSTAY", "subject", "5u8j"))).isEmpty();
+            assertThat(client.activeAlerts(Map.of("alertname", "OVERSTAY_ENDED", "subject", "5u8j"))).hasSize(1);
+            assertThat(count("delivered")).isEqualTo(2);
         }
     }
 

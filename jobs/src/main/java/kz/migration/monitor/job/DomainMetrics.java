@@ -35,12 +35,20 @@ public final class DomainMetrics {
 
     private DomainMetrics() {}
 
-    /** Serves {@code /metrics} on {@code port} once per JVM; later calls are no-ops. */
-    public static synchronized int serve(int port) throws IOException {
+    /** Serves {@code /metrics} on {@code port} of every interface once per JVM; later calls are no-ops. */
+    public static int serve(int port) throws IOException {
+        return serve(new InetSocketAddress(port));
+    }
+
+    /**
+     * Serves {@code /metrics} on {@code address} once per JVM (a loopback address keeps a test's
+     * endpoint off the network); later calls are no-ops and return the port already served.
+     */
+    public static synchronized int serve(InetSocketAddress address) throws IOException {
         if (server != null) {
             return server.getAddress().getPort();
         }
-        HttpServer s = HttpServer.create(new InetSocketAddress(port), 0);
+        HttpServer s = HttpServer.create(address, 0);
         s.createContext(
                 "/metrics",
                 exchange -> {
