@@ -60,7 +60,7 @@ class FailureRecoveryTest {
         MonitorSettings settings = MonitorSettings.streaming(new Pseudonymiser(ReplayRun.KEY));
         KafkaInputs.Config kafka =
                 new KafkaInputs.Config(KAFKA.bootstrapServers(), "", "recovery-test", true, Duration.ofMinutes(5),
-                        Duration.ofSeconds(5), true);
+                        Duration.ZERO, true);
         MonitorJob.defineWorkflow(
                 KafkaInputs.read(env, kafka).map(new FailOnceAfterACheckpoint()).uid("fail-once").name("Fail once"),
                 KafkaOutputs.sinks(KAFKA.bootstrapServers(), "", "recovery-test"),
