@@ -1,11 +1,11 @@
 package kz.migration.monitor.job;
 
+import kz.migration.monitor.job.types.MonitorTypes;
 import java.time.Duration;
 import kz.migration.monitor.event.InputEvent;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -38,7 +38,7 @@ public final class Deduplicator extends KeyedProcessFunction<String, InputEvent,
 
     @Override
     public void open(OpenContext openContext) {
-        pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending", TypeInformation.of(InputEvent.class)));
+        pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending", MonitorTypes.INPUT_EVENT));
         passedAt = getRuntimeContext().getState(new ValueStateDescriptor<>("passed-at", Types.LONG));
     }
 

@@ -1,5 +1,6 @@
 package kz.migration.monitor.job;
 
+import kz.migration.monitor.job.types.MonitorTypes;
 import kz.migration.monitor.event.Alert;
 import kz.migration.monitor.event.DeadLetter;
 import kz.migration.monitor.event.Employment;
@@ -43,7 +44,7 @@ public final class MonitorJob {
     public static void defineWorkflow(
             DataStream<IngestedRecord> records, MonitorSinks sinks, MonitorSettings settings) {
         long horizon = settings.horizonMillis();
-        TypeInformation<InputEvent> eventType = TypeInformation.of(InputEvent.class);
+        TypeInformation<InputEvent> eventType = MonitorTypes.INPUT_EVENT;
 
         SingleOutputStreamOperator<InputEvent> valid =
                 records.process(new SplitDeadLetters(horizon, settings.fixedReceivedAt()))
