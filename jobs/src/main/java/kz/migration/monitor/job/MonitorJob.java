@@ -53,16 +53,12 @@ public final class MonitorJob {
                         .name("Split dead letters and late events");
         DataStream<DeadLetter> deadLetters = valid.getSideOutput(SplitDeadLetters.DEAD_LETTERS);
 
-        DataStream<InputEvent> withIds = valid.filter(e -> e.eventId() != null).uid("with-event-id").name("With eventId");
-        DataStream<InputEvent> withoutIds =
-                valid.filter(e -> e.eventId() == null).uid("without-event-id").name("Without eventId");
         DataStream<InputEvent> events =
-                withIds.keyBy(Deduplicator::keyOf)
+                valid.keyBy(Deduplicator::keyOf)
                         .process(new Deduplicator(settings.dedupRetention(), horizon))
                         .returns(eventType)
                         .uid("deduplicate")
-                        .name("Drop duplicate eventIds")
-                        .union(withoutIds);
+                        .name("Drop duplicate eventIds");
 
         SingleOutputStreamOperator<Alert> personAlerts =
                 events.filter(e -> e.personId() != null)
