@@ -1,0 +1,175 @@
+package kz.migration.monitor.job;
+
+import java.io.IOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import kz.migration.monitor.event.InputEvent;
+import kz.migration.monitor.event.SourceStream;
+import kz.migration.monitor.json.InputParser;
+import kz.migration.monitor.json.Parsed;
+
+/**
+ * Replay's first pass over a stream's file: its line count, the latest event time of a valid
+ * record, and the file's worst disorder (how far a valid record's event time lies behind the
+ * latest one before it), which becomes the exact watermark bound.
+ *
+ * <p>Validity is the parser's own, so every line is parsed. To spread that over the cores, the
+ * file is cut into ranges at line feeds and the ranges are scanned in parallel; the disorder of
+ * the whole file follows from each range's own disorder, earliest and latest time, combined in
+ * file order. Lines end as {@link java.io.BufferedReader#readLine} ends them (LF, CR or CRLF), so
+ * the lines are those that replay's sources read.
+ */
+final class DisorderScan {
+
+    /** What the scan found. */
+    record Result(long lines, long maxDisorderMillis, long maxTimestamp) {}
+
+    /** One range's findings; {@code min} and {@code max} are {@link Long#MIN_VALUE} without valid records. */
+    private record Range(long lines, long disorder, long min, long max) {}
+
+    /** Ranges stay well below the 2 GiB limit of a mapped buffer. */
+    private static final long MAX_RANGE_BYTES = 1L << 29;
+
+    /** Files below this are not worth splitting. */
+    private static final long MIN_SPLIT_BYTES = 1L << 22;
+
+    private DisorderScan() {}
+
+    static Result scan(SourceStream stream, Path path, int threads) throws IOException {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = ch.size();
+            int parts =
+                    size < MIN_SPLIT_BYTES
+                            ? 1
+                            : (int) Math.max(threads, (size + MAX_RANGE_BYTES - 1) / MAX_RANGE_BYTES);
+            List<Long> starts = new ArrayList<>();
+            starts.add(0L);
+            for (int i = 1; i < parts; i++) {
+                long s = lineStartFrom(ch, size * i / parts, size);
+                if (s > starts.get(starts.size() - 1) && s < size) {
+                    starts.add(s);
+                }
+            }
+            starts.add(size);
+            List<Range> ranges = scanRanges(stream, ch, starts, threads);
+            long lines = 0;
+            long disorder = 0;
+            long max = Long.MIN_VALUE;
+            for (Range r : ranges) {
+                lines += r.lines();
+                if (r.max() == Long.MIN_VALUE) {
+                    continue;
+                }
+                disorder = Math.max(disorder, r.disorder());
+                if (max != Long.MIN_VALUE) {
+                    disorder = Math.max(disorder, max - r.min());
+                }
+                max = Math.max(max, r.max());
+            }
+            return new Result(lines, disorder, max);
+        }
+    }
+
+    private static List<Range> scanRanges(SourceStream stream, FileChannel ch, List<Long> starts, int threads)
+            throws IOException {
+        int n = starts.size() - 1;
+        if (n == 1) {
+            return List.of(scanRange(stream, ch, starts.get(0), starts.get(1)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, n));
+        try {
+            List<Future<Range>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                long from = starts.get(i);
+                long to = starts.get(i + 1);
+                futures.add(pool.submit(() -> scanRange(stream, ch, from, to)));
+            }
+            List<Range> ranges = new ArrayList<>();
+            for (Future<Range> f : futures) {
+                ranges.add(f.get());
+            }
+            return ranges;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("scan interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The first position at or after {@code from} that follows a line feed, or {@code size}. */
+    private static long lineStartFrom(FileChannel ch, long from, long size) throws IOException {
+        long pos = from - 1;
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);
+        while (pos < size) {
+            buf.clear();
+            int n = ch.read(buf, pos);
+            if (n <= 0) {
+                return size;
+            }
+            for (int i = 0; i < n; i++) {
+                if (buf.get(i) == '\n') {
+                    return pos + i + 1;
+                }
+            }
+            pos += n;
+        }
+        return size;
+    }
+
+    private static Range scanRange(SourceStream stream, FileChannel ch, long from, long to) throws IOException {
+        InputParser<? extends InputEvent> parser = InputParser.of(stream);
+        MappedByteBuffer buf = ch.map(FileChannel.MapMode.READ_ONLY, from, to - from);
+        int end = buf.limit();
+        byte[] line = new byte[256];
+        long lines = 0;
+        long disorder = 0;
+        long min = Long.MIN_VALUE;
+        long max = Long.MIN_VALUE;
+        int start = 0;
+        while (start < end) {
+            int stop = start;
+            byte b = 0;
+            while (stop < end && (b = buf.get(stop)) != '\n' && b != '\r') {
+                stop++;
+            }
+            lines++;
+            int len = stop - start;
+            if (len > line.length) {
+                line = new byte[Math.max(len, line.length * 2)];
+            }
+            buf.get(start, line, 0, len);
+            String text = new String(line, 0, len, StandardCharsets.UTF_8);
+            if (!text.isBlank()) {
+                Parsed<? extends InputEvent> p = parser.parse(text, Instant.EPOCH);
+                if (p.isValid()) {
+                    long ts = p.event().timestamp();
+                    if (max == Long.MIN_VALUE) {
+                        min = ts;
+                    } else {
+                        disorder = Math.max(disorder, max - ts);
+                    }
+                    min = Math.min(min, ts);
+                    max = Math.max(max, ts);
+                }
+            }
+            start = stop + 1;
+            if (stop < end && b == '\r' && start < end && buf.get(start) == '\n') {
+                start++;
+            }
+        }
+        return new Range(lines, disorder, min, max);
+    }
+}
