@@ -11,7 +11,6 @@ import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.job.IngestedRecord;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -19,7 +18,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * Serializes an {@link IngestedRecord} (a parsed event or a dead letter, and the raw payload) with
  * {@link InputEventSerializer} for the event, instead of Kryo.
  */
-public final class IngestedRecordSerializer extends TypeSerializerSingleton<IngestedRecord> {
+public final class IngestedRecordSerializer extends ImmutableTypeSerializer<IngestedRecord> {
 
     private static final long serialVersionUID = 1L;
 
@@ -27,31 +26,6 @@ public final class IngestedRecordSerializer extends TypeSerializerSingleton<Inge
 
     private static final int HAS_EVENT = 1;
     private static final int HAS_DEAD_LETTER = 2;
-
-    @Override
-    public boolean isImmutableType() {
-        return true;
-    }
-
-    @Override
-    public IngestedRecord createInstance() {
-        return null;
-    }
-
-    @Override
-    public IngestedRecord copy(IngestedRecord from) {
-        return from;
-    }
-
-    @Override
-    public IngestedRecord copy(IngestedRecord from, IngestedRecord reuse) {
-        return from;
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
-    }
 
     @Override
     public void serialize(IngestedRecord r, DataOutputView out) throws IOException {
@@ -79,16 +53,6 @@ public final class IngestedRecordSerializer extends TypeSerializerSingleton<Inge
                         ? new DeadLetter(readString(in), readString(in), readString(in), readString(in), readInstant(in))
                         : null;
         return new IngestedRecord(event, dead, readString(in));
-    }
-
-    @Override
-    public IngestedRecord deserialize(IngestedRecord reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView in, DataOutputView out) throws IOException {
-        serialize(deserialize(in), out);
     }
 
     @Override

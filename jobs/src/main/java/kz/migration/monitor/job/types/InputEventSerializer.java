@@ -26,7 +26,6 @@ import kz.migration.monitor.event.RegistrationKind;
 import kz.migration.monitor.event.Sector;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -34,10 +33,8 @@ import org.apache.flink.core.memory.DataOutputView;
  * Serializes the {@link InputEvent} union field by field behind a one-byte tag of its record type.
  * Flink would otherwise treat the sealed interface as a generic type and hand it to Kryo, which
  * writes class names and is several times slower, on every shuffle and in every checkpoint.
- *
- * <p>The records are immutable, so copies are the records themselves.
  */
-public final class InputEventSerializer extends TypeSerializerSingleton<InputEvent> {
+public final class InputEventSerializer extends ImmutableTypeSerializer<InputEvent> {
 
     private static final long serialVersionUID = 1L;
 
@@ -57,31 +54,6 @@ public final class InputEventSerializer extends TypeSerializerSingleton<InputEve
     private static final EmploymentKind[] EMPLOYMENT_KINDS = EmploymentKind.values();
     private static final PermitCategory[] CATEGORIES = PermitCategory.values();
     private static final Sector[] SECTORS = Sector.values();
-
-    @Override
-    public boolean isImmutableType() {
-        return true;
-    }
-
-    @Override
-    public InputEvent createInstance() {
-        return null;
-    }
-
-    @Override
-    public InputEvent copy(InputEvent from) {
-        return from;
-    }
-
-    @Override
-    public InputEvent copy(InputEvent from, InputEvent reuse) {
-        return from;
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
-    }
 
     @Override
     public void serialize(InputEvent event, DataOutputView out) throws IOException {
@@ -171,16 +143,6 @@ public final class InputEventSerializer extends TypeSerializerSingleton<InputEve
                             readString(in), readInstant(in), readEnum(REGIONS, in), readString(in), in.readLong());
             default -> throw new IOException("unknown input event tag " + tag);
         };
-    }
-
-    @Override
-    public InputEvent deserialize(InputEvent reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView in, DataOutputView out) throws IOException {
-        serialize(deserialize(in), out);
     }
 
     @Override
