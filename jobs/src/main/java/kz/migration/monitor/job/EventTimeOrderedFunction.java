@@ -66,10 +66,11 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
         List<IN> atTs = pending.get(ts);
         if (atTs == null) {
             atTs = new ArrayList<>(1);
+            // Events waiting at an instant always have its timer (see unscheduleAt).
+            ctx.timerService().registerEventTimeTimer(ts);
         }
         atTs.add(event);
         pending.put(ts, atTs);
-        ctx.timerService().registerEventTimeTimer(ts);
     }
 
     @Override
