@@ -1,7 +1,11 @@
 package kz.migration.monitor.job;
 
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
-import java.nio.MappedByteBuffer;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,8 +30,8 @@ import kz.migration.monitor.json.Parsed;
  * <p>Validity is the parser's own, so every line is parsed. To spread that over the cores, the
  * file is cut into ranges at line feeds and the ranges are scanned in parallel; the disorder of
  * the whole file follows from each range's own disorder, earliest and latest time, combined in
- * file order. Lines end as {@link java.io.BufferedReader#readLine} ends them (LF, CR or CRLF), so
- * the lines are those that replay's sources read.
+ * file order. Each range is read as replay's sources read a file (UTF-8, {@link
+ * BufferedReader#readLine}), and ranges start after a line feed, so the lines are theirs.
  */
 final class DisorderScan {
 
@@ -37,9 +41,6 @@ final class DisorderScan {
     /** One range's findings; {@code min} and {@code max} are {@link Long#MIN_VALUE} without valid records. */
     private record Range(long lines, long disorder, long min, long max) {}
 
-    /** Ranges stay well below the 2 GiB limit of a mapped buffer. */
-    private static final long MAX_RANGE_BYTES = 1L << 29;
-
     /** Files below this are not worth splitting. */
     private static final long MIN_SPLIT_BYTES = 1L << 22;
 
@@ -48,10 +49,7 @@ final class DisorderScan {
     static Result scan(SourceStream stream, Path path, int threads) throws IOException {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = ch.size();
-            int parts =
-                    size < MIN_SPLIT_BYTES
-                            ? 1
-                            : (int) Math.max(threads, (size + MAX_RANGE_BYTES - 1) / MAX_RANGE_BYTES);
+            int parts = size < MIN_SPLIT_BYTES ? 1 : threads;
             List<Long> starts = new ArrayList<>();
             starts.add(0L);
             for (int i = 1; i < parts; i++) {
@@ -61,7 +59,7 @@ final class DisorderScan {
                 }
             }
             starts.add(size);
-            List<Range> ranges = scanRanges(stream, ch, starts, threads);
+            List<Range> ranges = scanRanges(stream, path, starts, threads);
             long lines = 0;
             long disorder = 0;
             long max = Long.MIN_VALUE;
@@ -80,11 +78,11 @@ final class DisorderScan {
         }
     }
 
-    private static List<Range> scanRanges(SourceStream stream, FileChannel ch, List<Long> starts, int threads)
+    private static List<Range> scanRanges(SourceStream stream, Path path, List<Long> starts, int threads)
             throws IOException {
         int n = starts.size() - 1;
         if (n == 1) {
-            return List.of(scanRange(stream, ch, starts.get(0), starts.get(1)));
+            return List.of(scanRange(stream, path, starts.get(0), starts.get(1)));
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, n));
         try {
@@ -92,7 +90,7 @@ final class DisorderScan {
             for (int i = 0; i < n; i++) {
                 long from = starts.get(i);
                 long to = starts.get(i + 1);
-                futures.add(pool.submit(() -> scanRange(stream, ch, from, to)));
+                futures.add(pool.submit(() -> scanRange(stream, path, from, to)));
             }
             List<Range> ranges = new ArrayList<>();
             for (Future<Range> f : futures) {
@@ -129,31 +127,27 @@ final class DisorderScan {
         return size;
     }
 
-    private static Range scanRange(SourceStream stream, FileChannel ch, long from, long to) throws IOException {
+    private static Range scanRange(SourceStream stream, Path path, long from, long to) throws IOException {
         InputParser<? extends InputEvent> parser = InputParser.of(stream);
-        MappedByteBuffer buf = ch.map(FileChannel.MapMode.READ_ONLY, from, to - from);
-        int end = buf.limit();
-        byte[] line = new byte[256];
         long lines = 0;
         long disorder = 0;
         long min = Long.MIN_VALUE;
         long max = Long.MIN_VALUE;
-        int start = 0;
-        while (start < end) {
-            int stop = start;
-            byte b = 0;
-            while (stop < end && (b = buf.get(stop)) != '\n' && b != '\r') {
-                stop++;
-            }
-            lines++;
-            int len = stop - start;
-            if (len > line.length) {
-                line = new byte[Math.max(len, line.length * 2)];
-            }
-            buf.get(start, line, 0, len);
-            String text = new String(line, 0, len, StandardCharsets.UTF_8);
-            if (!text.isBlank()) {
-                Parsed<? extends InputEvent> p = parser.parse(text, Instant.EPOCH);
+        // Read, not mapped: mapped pages would count towards the process' resident memory.
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+                BufferedReader r =
+                        new BufferedReader(
+                                new InputStreamReader(
+                                        limited(Channels.newInputStream(ch.position(from)), to - from),
+                                        StandardCharsets.UTF_8),
+                                1 << 16)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                lines++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                Parsed<? extends InputEvent> p = parser.parse(line, Instant.EPOCH);
                 if (p.isValid()) {
                     long ts = p.event().timestamp();
                     if (max == Long.MIN_VALUE) {
@@ -165,11 +159,38 @@ final class DisorderScan {
                     max = Math.max(max, ts);
                 }
             }
-            start = stop + 1;
-            if (stop < end && b == '\r' && start < end && buf.get(start) == '\n') {
-                start++;
-            }
         }
         return new Range(lines, disorder, min, max);
+    }
+
+    /** The first {@code length} bytes of {@code in}. */
+    private static InputStream limited(InputStream in, long length) {
+        return new FilterInputStream(in) {
+            private long left = length;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int b = super.read();
+                if (b >= 0) {
+                    left--;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = super.read(b, off, (int) Math.min(len, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            }
+        };
     }
 }
