@@ -1,11 +1,11 @@
 package kz.migration.monitor.job;
 
+import kz.migration.monitor.job.types.MonitorTypes;
 import java.time.Duration;
 import kz.migration.monitor.event.InputEvent;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -15,11 +15,14 @@ import org.apache.flink.util.Collector;
  * with the earliest {@code occurredAt} counts, so a copy waits until the watermark passes it in
  * case an earlier one is still on its way. An id is remembered for {@code retention} of event time
  * after its event in the streaming job (copies after that would count again), and for the whole of
- * a replay.
+ * a replay. Events without an id (reference data may have none) pass straight through.
  */
 public final class Deduplicator extends KeyedProcessFunction<String, InputEvent, InputEvent> {
 
     private static final long serialVersionUID = 1L;
+
+    /** The value of {@code passedAt} in a replay, where it is never compared: a cached Long. */
+    private static final Long REMEMBERED = 0L;
 
     private final long retentionMillis;
     private final long horizon;
@@ -38,12 +41,19 @@ public final class Deduplicator extends KeyedProcessFunction<String, InputEvent,
 
     @Override
     public void open(OpenContext openContext) {
-        pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending", TypeInformation.of(InputEvent.class)));
+        pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending", MonitorTypes.INPUT_EVENT));
         passedAt = getRuntimeContext().getState(new ValueStateDescriptor<>("passed-at", Types.LONG));
     }
 
     @Override
     public void processElement(InputEvent e, Context ctx, Collector<InputEvent> out) throws Exception {
+        if (e.eventId() == null) {
+            // Reference data without an id has nothing to de-duplicate. It passes through here
+            // rather than around, so that every event leaves by this one operator, which the
+            // per-consumer filters then chain to instead of each reading a union over the network.
+            out.collect(e);
+            return;
+        }
         if (passedAt.value() != null) {
             DomainMetrics.count("migration_duplicates", 1, "stream", e.stream().topic());
             return;
@@ -70,18 +80,26 @@ public final class Deduplicator extends KeyedProcessFunction<String, InputEvent,
         if (p != null && p.timestamp() == timestamp) {
             out.collect(p);
             pending.clear();
-            passedAt.update(timestamp);
             // A replay (finite horizon) never forgets an id: the contract's "processed once" has no
             // time limit, and a replay's watermark may pass an id's retention long before a copy
             // further down the file arrives. Only the unbounded streaming job needs to forget.
-            if (horizon == Long.MAX_VALUE) {
+            if (forgets()) {
+                passedAt.update(timestamp);
                 ctx.timerService().registerEventTimeTimer(timestamp + retentionMillis);
+            } else {
+                // Only the presence of the id matters then: one shared value rather than a Long
+                // per remembered id, which is most of a replay's state.
+                passedAt.update(REMEMBERED);
             }
             return;
         }
         Long passed = passedAt.value();
-        if (p == null && passed != null && timestamp >= passed + retentionMillis) {
+        if (forgets() && p == null && passed != null && timestamp >= passed + retentionMillis) {
             passedAt.clear();
         }
+    }
+
+    private boolean forgets() {
+        return horizon == Long.MAX_VALUE;
     }
 }

@@ -60,11 +60,17 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
     @Override
     public void processElement(IN event, Context ctx, Collector<OUT> out) throws Exception {
         long ts = ctx.timestamp();
+        // The list from state is appended to and put back rather than copied: on the heap backend
+        // it is the stored list itself, on RocksDB a fresh copy, so neither copying nor mutating
+        // can leak between keys.
         List<IN> atTs = pending.get(ts);
-        List<IN> updated = atTs == null ? new ArrayList<>(1) : new ArrayList<>(atTs);
-        updated.add(event);
-        pending.put(ts, updated);
-        ctx.timerService().registerEventTimeTimer(ts);
+        if (atTs == null) {
+            atTs = new ArrayList<>(1);
+            // Events waiting at an instant always have its timer (see unscheduleAt).
+            ctx.timerService().registerEventTimeTimer(ts);
+        }
+        atTs.add(event);
+        pending.put(ts, atTs);
     }
 
     @Override
@@ -73,9 +79,8 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
         List<IN> due = pending.get(timestamp);
         if (due != null) {
             pending.remove(timestamp);
-            List<IN> sorted = new ArrayList<>(due);
-            sorted.sort(order());
-            for (IN event : sorted) {
+            due.sort(order());
+            for (IN event : due) {
                 onEvent(event, timestamp, ctx, out);
             }
         }

@@ -1,5 +1,6 @@
 package kz.migration.monitor.job;
 
+import kz.migration.monitor.job.types.MonitorTypes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -58,6 +59,6 @@ public final class JsonLinesFormat extends SimpleStreamFormat<IngestedRecord> {
 
     @Override
     public TypeInformation<IngestedRecord> getProducedType() {
-        return TypeInformation.of(IngestedRecord.class);
+        return MonitorTypes.INGESTED_RECORD;
     }
 }

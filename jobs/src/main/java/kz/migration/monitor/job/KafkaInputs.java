@@ -1,5 +1,6 @@
 package kz.migration.monitor.job;
 
+import kz.migration.monitor.job.types.MonitorTypes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,7 +85,7 @@ public final class KafkaInputs {
 
         @Override
         public TypeInformation<IngestedRecord> getProducedType() {
-            return TypeInformation.of(IngestedRecord.class);
+            return MonitorTypes.INGESTED_RECORD;
         }
     }
 }

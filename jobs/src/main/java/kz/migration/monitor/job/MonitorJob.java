@@ -1,5 +1,6 @@
 package kz.migration.monitor.job;
 
+import kz.migration.monitor.job.types.MonitorTypes;
 import kz.migration.monitor.event.Alert;
 import kz.migration.monitor.event.DeadLetter;
 import kz.migration.monitor.event.Employment;
@@ -43,7 +44,7 @@ public final class MonitorJob {
     public static void defineWorkflow(
             DataStream<IngestedRecord> records, MonitorSinks sinks, MonitorSettings settings) {
         long horizon = settings.horizonMillis();
-        TypeInformation<InputEvent> eventType = TypeInformation.of(InputEvent.class);
+        TypeInformation<InputEvent> eventType = MonitorTypes.INPUT_EVENT;
 
         SingleOutputStreamOperator<InputEvent> valid =
                 records.process(new SplitDeadLetters(horizon, settings.fixedReceivedAt()))
@@ -52,16 +53,12 @@ public final class MonitorJob {
                         .name("Split dead letters and late events");
         DataStream<DeadLetter> deadLetters = valid.getSideOutput(SplitDeadLetters.DEAD_LETTERS);
 
-        DataStream<InputEvent> withIds = valid.filter(e -> e.eventId() != null).uid("with-event-id").name("With eventId");
-        DataStream<InputEvent> withoutIds =
-                valid.filter(e -> e.eventId() == null).uid("without-event-id").name("Without eventId");
         DataStream<InputEvent> events =
-                withIds.keyBy(Deduplicator::keyOf)
+                valid.keyBy(Deduplicator::keyOf)
                         .process(new Deduplicator(settings.dedupRetention(), horizon))
                         .returns(eventType)
                         .uid("deduplicate")
-                        .name("Drop duplicate eventIds")
-                        .union(withoutIds);
+                        .name("Drop duplicate eventIds");
 
         SingleOutputStreamOperator<Alert> personAlerts =
                 events.filter(e -> e.personId() != null)

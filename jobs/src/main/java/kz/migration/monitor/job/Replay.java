@@ -1,6 +1,5 @@
 package kz.migration.monitor.job;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,11 +18,8 @@ import kz.migration.monitor.event.Alert;
 import kz.migration.monitor.event.DeadLetter;
 import kz.migration.monitor.event.FlowMatrixRow;
 import kz.migration.monitor.event.FlowStats;
-import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.SourceStream;
-import kz.migration.monitor.json.InputParser;
 import kz.migration.monitor.json.OutputJson;
-import kz.migration.monitor.json.Parsed;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -63,7 +59,8 @@ public final class Replay {
         for (SourceStream s : SourceStream.values()) {
             Path p = inputDir.resolve(s.topic() + ".jsonl");
             if (Files.isRegularFile(p)) {
-                InputFile f = scan(s, p);
+                DisorderScan.Result scanned = DisorderScan.scan(s, p, Runtime.getRuntime().availableProcessors());
+                InputFile f = new InputFile(p, scanned.lines(), scanned.maxDisorderMillis(), scanned.maxTimestamp());
                 files.put(s, f);
                 maxTs = Math.max(maxTs, f.maxTimestamp());
                 lines += f.lines();
@@ -144,32 +141,6 @@ public final class Replay {
         t.setDaemon(true);
         t.start();
         return t;
-    }
-
-    /** First pass: line count, latest valid event time, and the file's worst disorder. */
-    private static InputFile scan(SourceStream stream, Path path) throws IOException {
-        InputParser<? extends InputEvent> parser = InputParser.of(stream);
-        long lines = 0;
-        long max = Long.MIN_VALUE;
-        long disorder = 0;
-        try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                lines++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                Parsed<? extends InputEvent> p = parser.parse(line, Instant.EPOCH);
-                if (p.isValid()) {
-                    long ts = p.event().timestamp();
-                    if (max != Long.MIN_VALUE) {
-                        disorder = Math.max(disorder, max - ts);
-                    }
-                    max = Math.max(max, ts);
-                }
-            }
-        }
-        return new InputFile(path, lines, disorder, max);
     }
 
     private static <T> void write(Path file, List<T> rows, Function<T, String> json) throws IOException {

@@ -1,5 +1,6 @@
 package kz.migration.monitor.stay;
 
+import kz.migration.monitor.job.types.MonitorTypes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +25,6 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
 
@@ -55,7 +55,7 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
     private transient ValueState<Long> wakeUp;
 
     public PersonMonitor(StayRules rules, Pseudonymiser pseudonymiser, int contractYears, long horizon) {
-        super(TypeInformation.of(InputEvent.class), horizon);
+        super(MonitorTypes.INPUT_EVENT, horizon);
         this.rules = rules;
         this.pseudonymiser = pseudonymiser;
         this.contractYears = contractYears;
@@ -64,7 +64,15 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
     @Override
     public void open(OpenContext openContext) throws Exception {
         super.open(openContext);
-        StateTtlConfig ttl = StateTtlConfig.newBuilder(Duration.ofDays(5 * 366 + 180)).build();
+        // The TTL is a processing-time safety net for the unbounded streaming job. A replay ends
+        // long before 5 years of processing time pass, so there it could never expire anything,
+        // yet its incremental cleanup would scan the state tables on every access (the replay's
+        // largest single cost). In the streaming job one entry is checked per access, which still
+        // sweeps all state many times within the TTL.
+        StateTtlConfig ttl =
+                horizon == Long.MAX_VALUE
+                        ? StateTtlConfig.newBuilder(Duration.ofDays(5 * 366 + 180)).cleanupIncrementally(1, false).build()
+                        : null;
         stay = getRuntimeContext().getState(withTtl(new ValueStateDescriptor<>("stay", StayLedger.class), ttl));
         documents =
                 getRuntimeContext()
@@ -76,7 +84,9 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
     }
 
     private static <T> ValueStateDescriptor<T> withTtl(ValueStateDescriptor<T> d, StateTtlConfig ttl) {
-        d.enableTimeToLive(ttl);
+        if (ttl != null) {
+            d.enableTimeToLive(ttl);
+        }
         return d;
     }
 

@@ -1,0 +1,196 @@
+package kz.migration.monitor.job;
+
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import kz.migration.monitor.event.InputEvent;
+import kz.migration.monitor.event.SourceStream;
+import kz.migration.monitor.json.InputParser;
+import kz.migration.monitor.json.Parsed;
+
+/**
+ * Replay's first pass over a stream's file: its line count, the latest event time of a valid
+ * record, and the file's worst disorder (how far a valid record's event time lies behind the
+ * latest one before it), which becomes the exact watermark bound.
+ *
+ * <p>Validity is the parser's own, so every line is parsed. To spread that over the cores, the
+ * file is cut into ranges at line feeds and the ranges are scanned in parallel; the disorder of
+ * the whole file follows from each range's own disorder, earliest and latest time, combined in
+ * file order. Each range is read as replay's sources read a file (UTF-8, {@link
+ * BufferedReader#readLine}), and ranges start after a line feed, so the lines are theirs.
+ */
+final class DisorderScan {
+
+    /** What the scan found. */
+    record Result(long lines, long maxDisorderMillis, long maxTimestamp) {}
+
+    /** One range's findings; {@code min} and {@code max} are {@link Long#MIN_VALUE} without valid records. */
+    private record Range(long lines, long disorder, long min, long max) {}
+
+    /** Files below this are not worth splitting. */
+    private static final long MIN_SPLIT_BYTES = 1L << 22;
+
+    private DisorderScan() {}
+
+    static Result scan(SourceStream stream, Path path, int threads) throws IOException {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = ch.size();
+            int parts = size < MIN_SPLIT_BYTES ? 1 : threads;
+            List<Long> starts = new ArrayList<>();
+            starts.add(0L);
+            for (int i = 1; i < parts; i++) {
+                long s = lineStartFrom(ch, size * i / parts, size);
+                if (s > starts.get(starts.size() - 1) && s < size) {
+                    starts.add(s);
+                }
+            }
+            starts.add(size);
+            List<Range> ranges = scanRanges(stream, path, starts, threads);
+            long lines = 0;
+            long disorder = 0;
+            long max = Long.MIN_VALUE;
+            for (Range r : ranges) {
+                lines += r.lines();
+                if (r.max() == Long.MIN_VALUE) {
+                    continue;
+                }
+                disorder = Math.max(disorder, r.disorder());
+                if (max != Long.MIN_VALUE) {
+                    disorder = Math.max(disorder, max - r.min());
+                }
+                max = Math.max(max, r.max());
+            }
+            return new Result(lines, disorder, max);
+        }
+    }
+
+    private static List<Range> scanRanges(SourceStream stream, Path path, List<Long> starts, int threads)
+            throws IOException {
+        int n = starts.size() - 1;
+        if (n == 1) {
+            return List.of(scanRange(stream, path, starts.get(0), starts.get(1)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, n));
+        try {
+            List<Future<Range>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                long from = starts.get(i);
+                long to = starts.get(i + 1);
+                futures.add(pool.submit(() -> scanRange(stream, path, from, to)));
+            }
+            List<Range> ranges = new ArrayList<>();
+            for (Future<Range> f : futures) {
+                ranges.add(f.get());
+            }
+            return ranges;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("scan interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The first position at or after {@code from} that follows a line feed, or {@code size}. */
+    private static long lineStartFrom(FileChannel ch, long from, long size) throws IOException {
+        long pos = from - 1;
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);
+        while (pos < size) {
+            buf.clear();
+            int n = ch.read(buf, pos);
+            if (n <= 0) {
+                return size;
+            }
+            for (int i = 0; i < n; i++) {
+                if (buf.get(i) == '\n') {
+                    return pos + i + 1;
+                }
+            }
+            pos += n;
+        }
+        return size;
+    }
+
+    private static Range scanRange(SourceStream stream, Path path, long from, long to) throws IOException {
+        InputParser<? extends InputEvent> parser = InputParser.of(stream);
+        long lines = 0;
+        long disorder = 0;
+        long min = Long.MIN_VALUE;
+        long max = Long.MIN_VALUE;
+        // Read, not mapped: mapped pages would count towards the process' resident memory.
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+                BufferedReader r =
+                        new BufferedReader(
+                                new InputStreamReader(
+                                        limited(Channels.newInputStream(ch.position(from)), to - from),
+                                        StandardCharsets.UTF_8),
+                                1 << 16)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                lines++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                Parsed<? extends InputEvent> p = parser.parse(line, Instant.EPOCH);
+                if (p.isValid()) {
+                    long ts = p.event().timestamp();
+                    if (max == Long.MIN_VALUE) {
+                        min = ts;
+                    } else {
+                        disorder = Math.max(disorder, max - ts);
+                    }
+                    min = Math.min(min, ts);
+                    max = Math.max(max, ts);
+                }
+            }
+        }
+        return new Range(lines, disorder, min, max);
+    }
+
+    /** The first {@code length} bytes of {@code in}. */
+    private static InputStream limited(InputStream in, long length) {
+        return new FilterInputStream(in) {
+            private long left = length;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int b = super.read();
+                if (b >= 0) {
+                    left--;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = super.read(b, off, (int) Math.min(len, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            }
+        };
+    }
+}
