@@ -65,7 +65,7 @@ public final class BenchCommand implements Callable<Integer> {
             ProgressBar bar = new ProgressBar("replay");
             Replay.Summary s =
                     new Replay(MonitorSettings.streaming(new Pseudonymiser(Pseudonymiser.DEMO_KEY)), parallelism)
-                            .run(dir.resolve("in"), dir.resolve("out"), null, bar::update);
+                            .run(dir.resolve("in"), dir.resolve("out"), null, bar::total, bar::update);
             bar.done();
             double replaySeconds = (System.nanoTime() - t1) / 1e9;
             String text =

@@ -54,7 +54,7 @@ public final class ReplayCommand implements Callable<Integer> {
         Pseudonymiser key = Pseudonymiser.fromEnvironment();
         ProgressBar bar = new ProgressBar("replay");
         Replay.Summary s =
-                new Replay(MonitorSettings.streaming(key), parallelism).run(input, output, at, bar::update);
+                new Replay(MonitorSettings.streaming(key), parallelism).run(input, output, at, bar::total, bar::update);
         bar.done();
         System.err.printf(
                 "replayed %,d lines as of %s: %d alerts, %d flow-stats rows, %d flow-matrix rows, %d dead letters -> %s%n",

@@ -50,6 +50,17 @@ public final class Replay {
     private record InputFile(Path path, long lines, long maxDisorderMillis, long maxTimestamp) {}
 
     public Summary run(Path inputDir, Path outputDir, Instant asOf, LongConsumer progress) throws Exception {
+        return run(inputDir, outputDir, asOf, total -> {}, progress);
+    }
+
+    /**
+     * Replays {@code inputDir} into {@code outputDir}.
+     *
+     * @param total told the number of input lines once the first pass has counted them
+     * @param progress told the lines read so far, every half second while the job runs
+     */
+    public Summary run(Path inputDir, Path outputDir, Instant asOf, LongConsumer total, LongConsumer progress)
+            throws Exception {
         if (!Files.isDirectory(inputDir)) {
             throw new IllegalArgumentException("input directory " + inputDir + " does not exist");
         }
@@ -66,6 +77,7 @@ public final class Replay {
                 lines += f.lines();
             }
         }
+        total.accept(lines);
         Instant at = asOf != null ? asOf : maxTs == Long.MIN_VALUE ? Clock.systemUTC().instant() : Instant.ofEpochMilli(maxTs);
         Files.createDirectories(outputDir);
 
