@@ -74,6 +74,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--alertmanager", description = "Also forward alerts to this Alertmanager, e.g. http://localhost:9093.")
     URI alertmanager;
 
+    @picocli.CommandLine.Mixin RuleOptions rules;
+
     @Override
     public Integer call() throws Exception {
         String key = System.getenv(Pseudonymiser.KEY_VARIABLE);
@@ -93,7 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
                             new KafkaInputs.Config(
                                     kafka.bootstrapServers(), "", "migration-monitor-demo", true, Duration.ofMinutes(5),
                                     Duration.ofSeconds(10), false),
-                            "", MonitorSettings.streaming(pseudonymiser), 2, Duration.ofSeconds(5),
+                            "", rules.applyTo(MonitorSettings.streaming(pseudonymiser)), 2, Duration.ofSeconds(5),
                             work.resolve("checkpoints").toUri().toString(), "hashmap");
             conf.addAll(job.configuration());
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);

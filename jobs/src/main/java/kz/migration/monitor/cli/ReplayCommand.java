@@ -38,6 +38,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "2", description = "Operator parallelism (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
+    @picocli.CommandLine.Mixin RuleOptions rules;
+
     @Override
     public Integer call() throws Exception {
         Instant at = null;
@@ -51,10 +53,11 @@ public final class ReplayCommand implements Callable<Integer> {
         if (!java.nio.file.Files.isDirectory(input)) {
             throw new IllegalArgumentException("--input " + input + " is not a directory");
         }
+        rules.validate();
         Pseudonymiser key = Pseudonymiser.fromEnvironment();
         ProgressBar bar = new ProgressBar("replay");
         Replay.Summary s =
-                new Replay(MonitorSettings.streaming(key), parallelism).run(input, output, at, bar::total, bar::update);
+                new Replay(rules.applyTo(MonitorSettings.streaming(key)), parallelism).run(input, output, at, bar::total, bar::update);
         bar.done();
         System.err.printf(
                 "replayed %,d lines as of %s: %d alerts, %d flow-stats rows, %d flow-matrix rows, %d dead letters -> %s%n",

@@ -40,11 +40,13 @@ final class StreamingOptions {
     @Option(names = "--bounded", description = "Stop at the input offsets that are the latest at start (a catch-up run).")
     boolean bounded;
 
+    @picocli.CommandLine.Mixin RuleOptions rules;
+
     StreamingJob job(String bootstrapServers, Pseudonymiser pseudonymiser) {
         if (!stateBackend.equals("hashmap") && !stateBackend.equals("rocksdb")) {
             throw new IllegalArgumentException("--state-backend must be hashmap or rocksdb, not " + stateBackend);
         }
-        MonitorSettings settings = MonitorSettings.streaming(pseudonymiser).withLateness(lateness, idleness);
+        MonitorSettings settings = rules.applyTo(MonitorSettings.streaming(pseudonymiser).withLateness(lateness, idleness));
         return new StreamingJob(
                 new KafkaInputs.Config(bootstrapServers, topicPrefix, groupId, fromEarliest, lateness, idleness, bounded),
                 topicPrefix, settings, parallelism, checkpointInterval, checkpointDir, stateBackend);

@@ -55,6 +55,13 @@ public record MonitorSettings(
                 dedupRetention, inflowThresholds);
     }
 
+    /** The same settings with other stay rules and contract length. */
+    public MonitorSettings withRules(StayRules stayRules, int contractYears) {
+        return new MonitorSettings(
+                lateness, idleness, horizon, fixedReceivedAt, stayRules, pseudonymiser, contractYears,
+                dedupRetention, inflowThresholds);
+    }
+
     public long horizonMillis() {
         return horizon == null ? Long.MAX_VALUE : horizon.toEpochMilli();
     }

@@ -67,6 +67,28 @@ class MonitorCliTest {
     }
 
     @Test
+    void stayRulesAndContractLengthAreConfigurable() {
+        ReplayCommand replay = new ReplayCommand();
+        new picocli.CommandLine(replay)
+                .parseArgs("--input", "in", "--output", "out", "--stay-rule", "DEFAULT=10/60", "--stay-rule",
+                        "LIMITED=7/21", "--contract-years", "3");
+        var settings = replay.rules.applyTo(
+                kz.migration.monitor.job.MonitorSettings.streaming(new kz.migration.monitor.json.Pseudonymiser("k")));
+        assertThat(settings.stayRules().ruleFor("UZB")).isEqualTo(new kz.migration.monitor.stay.StayRule(10, 60));
+        assertThat(settings.stayRules().ruleFor("IND")).isEqualTo(new kz.migration.monitor.stay.StayRule(7, 21));
+        assertThat(settings.stayRules().ruleFor("RUS")).isEqualTo(new kz.migration.monitor.stay.StayRule(90, 90));
+        assertThat(settings.contractYears()).isEqualTo(3);
+    }
+
+    @Test
+    void aBadStayRuleIsOneClearLine() {
+        int code = MonitorCli.run("replay", "--input", dir.toString(), "--output", dir.toString(), "--stay-rule", "DEFAULT=thirty");
+        assertThat(code).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("error: --stay-rule DEFAULT=thirty: expected DAYS/WINDOW, positive, WINDOW at most 180");
+    }
+
+    @Test
     void anUnknownOptionNamesIt() {
         assertThat(MonitorCli.run("run", "--bootstrap", "x", "--frobnicate")).isNotZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--frobnicate").doesNotContain("at kz.");
