@@ -37,7 +37,7 @@ final class StreamingOptions {
     @Option(names = "--from-earliest", description = "Read the input topics from the start instead of the committed offsets.")
     boolean fromEarliest;
 
-    @Option(names = "--bounded", description = "Stop at the input offsets that are the latest at start (a catch-up run).")
+    @Option(names = "--bounded", description = "Stop at the input offsets that are the latest at start (a catch-up run); time then stands at the start of the run, as at a replay's --as-of, so nothing that would only become true later is reported.")
     boolean bounded;
 
     @picocli.CommandLine.Mixin RuleOptions rules;
@@ -47,6 +47,10 @@ final class StreamingOptions {
             throw new IllegalArgumentException("--state-backend must be hashmap or rocksdb, not " + stateBackend);
         }
         MonitorSettings settings = rules.applyTo(MonitorSettings.streaming(pseudonymiser).withLateness(lateness, idleness));
+        if (bounded) {
+            // The end of a bounded input would otherwise end time itself and fire every future timer.
+            settings = settings.asOf(java.time.Instant.now());
+        }
         return new StreamingJob(
                 new KafkaInputs.Config(bootstrapServers, topicPrefix, groupId, fromEarliest, lateness, idleness, bounded),
                 topicPrefix, settings, parallelism, checkpointInterval, checkpointDir, stateBackend);
