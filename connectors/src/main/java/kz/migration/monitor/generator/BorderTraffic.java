@@ -56,7 +56,7 @@ final class BorderTraffic {
 
     /** Plans the trips that start on {@code day}; events before the schedule's start are dropped. */
     void planDay(LocalDate day, int scale) {
-        long dayStart = KazakhstanTime.startOf(day);
+        long dayStart = InstantText.startOf(day);
         int trips = Volume.count(scale * Volume.borderFactor(day) / EVENTS_PER_TRIP, rng);
         for (int i = 0; i < trips; i++) {
             if (rng.nextDouble() < KAZ_SHARE) {
@@ -88,7 +88,7 @@ final class BorderTraffic {
         int limit = Travellers.daysPerEntry(citizenship);
         boolean eaeu = Travellers.EAEU.contains(citizenship);
         long entryAt = dayStart + Volume.timeOfDay(rng);
-        LocalDate entryDate = KazakhstanTime.dateOf(entryAt);
+        LocalDate entryDate = InstantText.dateOf(entryAt);
         String purpose = rng.nextDouble() < 0.55 ? PURPOSE.pick(rng) : null;
         LocalDate permitUntil = null;
         int legs = 1;
@@ -108,7 +108,7 @@ final class BorderTraffic {
         } else {
             days = shortStay(limit, eaeu);
         }
-        if (legs == 1 && entryAt + (long) days * KazakhstanTime.DAY_SECONDS < outputStart) {
+        if (legs == 1 && entryAt + (long) days * InstantText.DAY_SECONDS < outputStart) {
             return; // a warm-up trip over before the output starts
         }
         long person = ids.newPerson();
@@ -142,15 +142,15 @@ final class BorderTraffic {
      * always after {@code from}: a stay of N days has N stay days, entry and exit days included.
      */
     private long laterCrossing(long from, int days) {
-        long dayStart = KazakhstanTime.startOf(KazakhstanTime.dateOf(from));
+        long dayStart = InstantText.startOf(InstantText.dateOf(from));
         if (days <= 1) {
-            long left = dayStart + KazakhstanTime.DAY_SECONDS - 1 - from;
+            long left = dayStart + InstantText.DAY_SECONDS - 1 - from;
             if (left >= 1800) {
                 return from + Volume.between(rng, 900, (int) left);
             }
             days = 2;
         }
-        return dayStart + (long) (days - 1) * KazakhstanTime.DAY_SECONDS + Volume.timeOfDay(rng);
+        return dayStart + (long) (days - 1) * InstantText.DAY_SECONDS + Volume.timeOfDay(rng);
     }
 
     private Checkpoint checkpointFor(String citizenship) {

@@ -16,14 +16,14 @@ final class DeliveryDisorder {
 
     private final GeneratorSettings settings;
     private final SplittableRandom rng;
-    private final KazakhstanTime time;
+    private final InstantText time;
     private final MalformedRecords malformed;
     private final GeneratedRecordSink sink;
     private final PriorityQueue<Held> held = new PriorityQueue<>((a, b) -> a.releaseAt != b.releaseAt
             ? Long.compare(a.releaseAt, b.releaseAt) : Long.compare(a.seq, b.seq));
     private long seq;
 
-    DeliveryDisorder(GeneratorSettings settings, SplittableRandom rng, KazakhstanTime time,
+    DeliveryDisorder(GeneratorSettings settings, SplittableRandom rng, InstantText time,
             GeneratedRecordSink sink) {
         this.settings = settings;
         this.rng = rng;

@@ -50,7 +50,7 @@ final class EmploymentTraffic {
     }
 
     void planDay(LocalDate day, int scale) {
-        long dayStart = KazakhstanTime.startOf(day);
+        long dayStart = InstantText.startOf(day);
         double perDay = scale / (double) GeneratorSettings.DEFAULT_SCALE / 365 * Volume.officeFactor(day);
         double permits = 0;
         for (Map.Entry<String, Integer> quota : DefaultReferenceData.nationalQuotas().entrySet()) {
@@ -83,7 +83,7 @@ final class EmploymentTraffic {
 
     private void permit(long dayStart, String category) {
         long at = dayStart + Volume.officeTime(rng);
-        LocalDate issued = KazakhstanTime.dateOf(at);
+        LocalDate issued = InstantText.dateOf(at);
         RegionProfile region = quotaRegions.get(category).pick(rng);
         String city = Settlement.cityIn(region, rng);
         String sector = "SEASONAL".equals(category) ? SEASONAL_SECTOR.pick(rng) : SECTOR.pick(rng);
@@ -95,21 +95,21 @@ final class EmploymentTraffic {
         String citizenship = HOLDER.pick(rng);
         schedule.add(new PlannedEvent.Employment(at, person, citizenship, "PERMIT_ISSUED",
                 region.code(), city, permitId, category, until, sector, employer));
-        long endsAt = KazakhstanTime.startOf(until.plusDays(1));
+        long endsAt = InstantText.startOf(until.plusDays(1));
         long hiredAt = -1;
         if (rng.nextDouble() < 0.92) {
-            hiredAt = at + (long) Volume.between(rng, 0, 14) * KazakhstanTime.DAY_SECONDS + 3600;
+            hiredAt = at + (long) Volume.between(rng, 0, 14) * InstantText.DAY_SECONDS + 3600;
             schedule.add(new PlannedEvent.Employment(hiredAt, person, citizenship, "HIRED",
                     region.code(), city, null, null, null, sector, employer));
         }
         if (rng.nextDouble() < 0.03) {
-            long revokedAt = Math.max(at, hiredAt) + (long) Volume.between(rng, 10, 150) * KazakhstanTime.DAY_SECONDS;
+            long revokedAt = Math.max(at, hiredAt) + (long) Volume.between(rng, 10, 150) * InstantText.DAY_SECONDS;
             if (revokedAt < endsAt) {
                 schedule.add(new PlannedEvent.Employment(revokedAt, person, citizenship,
                         "PERMIT_REVOKED", region.code(), city, permitId, category, null, sector, employer));
             }
         } else if (hiredAt >= 0 && rng.nextDouble() < 0.08) {
-            long leftAt = hiredAt + (long) Volume.between(rng, 20, 200) * KazakhstanTime.DAY_SECONDS;
+            long leftAt = hiredAt + (long) Volume.between(rng, 20, 200) * InstantText.DAY_SECONDS;
             if (leftAt < endsAt) {
                 schedule.add(new PlannedEvent.Employment(leftAt, person, citizenship, "TERMINATED",
                         region.code(), city, null, null, null, sector, employer));
@@ -127,7 +127,7 @@ final class EmploymentTraffic {
         schedule.add(new PlannedEvent.Employment(at, person, citizenship, "HIRED", region.code(),
                 city, null, null, null, sector, employer));
         if (rng.nextDouble() < 0.05) {
-            long leftAt = at + (long) Volume.between(rng, 20, 200) * KazakhstanTime.DAY_SECONDS;
+            long leftAt = at + (long) Volume.between(rng, 20, 200) * InstantText.DAY_SECONDS;
             schedule.add(new PlannedEvent.Employment(leftAt, person, citizenship, "TERMINATED",
                     region.code(), city, null, null, null, sector, employer));
         }

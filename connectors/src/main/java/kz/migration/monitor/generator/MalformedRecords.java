@@ -18,9 +18,9 @@ final class MalformedRecords {
 
     private final SplittableRandom rng;
     private final IdSource ids;
-    private final KazakhstanTime time;
+    private final InstantText time;
 
-    MalformedRecords(SplittableRandom rng, KazakhstanTime time) {
+    MalformedRecords(SplittableRandom rng, InstantText time) {
         this.rng = rng;
         this.ids = new IdSource(rng.split());
         this.time = time;
@@ -44,7 +44,7 @@ final class MalformedRecords {
             case 5 -> json.put("citizenship", "kz");
             case 6 -> json.put(GeneratedRecordSink.REGISTRATIONS.equals(valid.stream())
                             ? "validUntil" : "permitUntil",
-                    KazakhstanTime.dateOf(valid.at()).minusDays(1 + rng.nextInt(30)).toString());
+                    InstantText.dateOf(valid.at()).minusDays(1 + rng.nextInt(30)).toString());
             default -> {
                 return "[" + json + "]";
             }

@@ -9,9 +9,9 @@ final class RecordRenderer {
 
     private final JsonNodeFactory factory = JsonNodeFactory.instance;
     private final IdSource ids;
-    private final KazakhstanTime time;
+    private final InstantText time;
 
-    RecordRenderer(IdSource ids, KazakhstanTime time) {
+    RecordRenderer(IdSource ids, InstantText time) {
         this.ids = ids;
         this.time = time;
     }

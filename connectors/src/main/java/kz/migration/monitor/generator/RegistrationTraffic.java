@@ -41,7 +41,7 @@ final class RegistrationTraffic {
     }
 
     void planDay(LocalDate day, int scale) {
-        long dayStart = KazakhstanTime.startOf(day);
+        long dayStart = InstantText.startOf(day);
         double volume = scale * Volume.officeFactor(day);
         repeat(MOVES * volume, () -> move(dayStart));
         repeat(TEMPORARY * volume, () -> temporary(dayStart));
@@ -84,14 +84,14 @@ final class RegistrationTraffic {
         long at = officeHours(dayStart);
         RegionProfile region = Settlement.FOREIGN_RESIDENCE.pick(rng);
         String city = Settlement.cityIn(region, rng);
-        LocalDate validUntil = KazakhstanTime.dateOf(at).plusDays(Volume.between(rng, 90, 365));
+        LocalDate validUntil = InstantText.dateOf(at).plusDays(Volume.between(rng, 90, 365));
         long person = ids.newPerson();
         String citizenship = RESIDENT_CITIZENSHIP.pick(rng);
         schedule.add(new PlannedEvent.Registration(at, person, citizenship, "TEMPORARY_RESIDENCE",
                 region.code(), city, null, null, validUntil, null));
         if (rng.nextDouble() < 0.25) {
             // some leave before their permit ends and deregister
-            long leaveAt = at + (long) Volume.between(rng, 20, 85) * KazakhstanTime.DAY_SECONDS;
+            long leaveAt = at + (long) Volume.between(rng, 20, 85) * InstantText.DAY_SECONDS;
             schedule.add(new PlannedEvent.Registration(leaveAt, person, citizenship,
                     "DEREGISTRATION", region.code(), city, null, null, null, null));
         }
@@ -145,8 +145,8 @@ final class RegistrationTraffic {
 
     /** Office hours on a day {@code min..max} days after {@code at}. */
     private long later(long at, int minDays, int maxDays) {
-        long dayStart = KazakhstanTime.startOf(KazakhstanTime.dateOf(at))
-                + (long) Volume.between(rng, minDays, maxDays) * KazakhstanTime.DAY_SECONDS;
+        long dayStart = InstantText.startOf(InstantText.dateOf(at))
+                + (long) Volume.between(rng, minDays, maxDays) * InstantText.DAY_SECONDS;
         return officeHours(dayStart);
     }
 

@@ -57,9 +57,9 @@ public final class TrafficGenerator {
         SplittableRandom employmentRng = root.split();
         SplittableRandom disorderRng = root.split();
 
-        long firstSecond = KazakhstanTime.startOf(settings.start());
+        long firstSecond = InstantText.startOf(settings.start());
         Schedule schedule = new Schedule(firstSecond);
-        KazakhstanTime time = KazakhstanTime.create();
+        InstantText time = InstantText.create();
         RecordRenderer renderer = new RecordRenderer(ids, time);
         DeliveryDisorder delivery = new DeliveryDisorder(settings, disorderRng, time, counting);
         BorderTraffic border = new BorderTraffic(borderRng, ids, schedule, firstSecond);
@@ -79,7 +79,7 @@ public final class TrafficGenerator {
             border.planDay(day, settings.scale());
             registrations.planDay(day, settings.scale());
             employment.planDay(day, settings.scale());
-            long dayEnd = KazakhstanTime.startOf(day.plusDays(1));
+            long dayEnd = InstantText.startOf(day.plusDays(1));
             for (PlannedEvent e = schedule.pollBefore(dayEnd); e != null; e = schedule.pollBefore(dayEnd)) {
                 delivery.offer(renderer.render(e));
             }

@@ -35,7 +35,7 @@ final class Volume {
     static int timeOfDay(SplittableRandom rng) {
         return rng.nextDouble() < 0.8
                 ? 6 * 3600 + rng.nextInt(17 * 3600)
-                : rng.nextInt(KazakhstanTime.DAY_SECONDS);
+                : rng.nextInt(InstantText.DAY_SECONDS);
     }
 
     /** Seconds into a working day: 09:00 to 18:00. */

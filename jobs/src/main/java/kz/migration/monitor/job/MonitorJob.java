@@ -29,11 +29,12 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * out.
  *
  * <pre>
- * records ─ split ─ dedup ─┬─ by person ─ PersonMonitor ──────────────┐ (alerts with a city are
- *            │             ├─ by permit ─ PermitRegistry ─ by region ─ QuotaLedger ─ alerts
- *            │             ├─ by place ── PlaceLedger ─ flow-stats, INFLOW_SURGE, respelled alerts
- *            │             └─ by region pair ─ daily window ─ flow-matrix
- *            └─ dead letters
+ * records ─ split ─┬─ dedup ─┬─ by person ── PersonMonitor ─────────────────────────┐
+ *                  │         ├─ by permit ── PermitRegistry ─ by region ─ QuotaLedger ┤ alerts
+ *                  │         ├─ by place ─── PlaceLedger ◄── alerts naming a city ────┘
+ *                  │         │                 └ flow-stats, INFLOW_SURGE, alerts spelled as first seen
+ *                  │         └─ by region pair ─ daily window ─ flow-matrix
+ *                  └─ dead letters (invalid and late records)
  * </pre>
  */
 public final class MonitorJob {

@@ -3,21 +3,22 @@ package kz.migration.monitor.generator;
 import java.time.LocalDate;
 
 /**
- * Kazakhstan time (fixed UTC+05:00) for epoch seconds, written fast: a generated year has tens of
- * millions of instants and {@code DateTimeFormatter} would be a large share of the cost.
+ * Instants in Kazakhstan time ({@link kz.migration.monitor.event.KazakhstanTime}, fixed UTC+05:00)
+ * as epoch seconds and their text, written fast: a generated year has tens of millions of instants
+ * and {@code DateTimeFormatter} would be a large share of the cost.
  */
-final class KazakhstanTime {
+final class InstantText {
 
-    static final int OFFSET_SECONDS = 5 * 3600;
+    static final int OFFSET_SECONDS = kz.migration.monitor.event.KazakhstanTime.OFFSET.getTotalSeconds();
     static final int DAY_SECONDS = 86_400;
 
     private long cachedDay = Long.MIN_VALUE;
     private String cachedDatePrefix;
 
-    private KazakhstanTime() {}
+    private InstantText() {}
 
-    static KazakhstanTime create() {
-        return new KazakhstanTime();
+    static InstantText create() {
+        return new InstantText();
     }
 
     /** Epoch second of 00:00+05:00 on {@code date}. */
