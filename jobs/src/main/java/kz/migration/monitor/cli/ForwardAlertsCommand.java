@@ -3,7 +3,7 @@ package kz.migration.monitor.cli;
 import java.net.URI;
 import java.util.concurrent.Callable;
 import kz.migration.monitor.alertmanager.AlertForwarder;
-import kz.migration.monitor.job.DomainMetrics;
+import kz.migration.monitor.metrics.DomainMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

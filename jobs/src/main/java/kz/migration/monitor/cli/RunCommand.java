@@ -1,7 +1,7 @@
 package kz.migration.monitor.cli;
 
 import java.util.concurrent.Callable;
-import kz.migration.monitor.job.DomainMetrics;
+import kz.migration.monitor.metrics.DomainMetrics;
 import kz.migration.monitor.job.StreamingJob;
 import kz.migration.monitor.json.Pseudonymiser;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;

@@ -5,7 +5,7 @@ import kz.migration.monitor.event.FlowMatrixRow;
 import kz.migration.monitor.event.KazakhstanTime;
 import kz.migration.monitor.event.Region;
 import kz.migration.monitor.event.Registration;
-import kz.migration.monitor.job.DomainMetrics;
+import kz.migration.monitor.metrics.DomainMetrics;
 import kz.migration.monitor.event.RegistrationKind;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;

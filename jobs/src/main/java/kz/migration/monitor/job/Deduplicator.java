@@ -1,6 +1,7 @@
 package kz.migration.monitor.job;
 
-import kz.migration.monitor.job.types.MonitorTypes;
+import kz.migration.monitor.metrics.DomainMetrics;
+import kz.migration.monitor.pipeline.types.MonitorTypes;
 import java.time.Duration;
 import kz.migration.monitor.event.InputEvent;
 import org.apache.flink.api.common.functions.OpenContext;

@@ -1,6 +1,7 @@
 package kz.migration.monitor.job;
 
-import kz.migration.monitor.job.types.MonitorTypes;
+import kz.migration.monitor.pipeline.IngestedRecord;
+import kz.migration.monitor.pipeline.types.MonitorTypes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

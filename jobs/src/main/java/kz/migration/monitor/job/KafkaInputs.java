@@ -1,6 +1,7 @@
 package kz.migration.monitor.job;
 
-import kz.migration.monitor.job.types.MonitorTypes;
+import kz.migration.monitor.pipeline.IngestedRecord;
+import kz.migration.monitor.pipeline.types.MonitorTypes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package kz.migration.monitor.job;
 
-import kz.migration.monitor.job.types.MonitorTypes;
+import kz.migration.monitor.pipeline.IngestedRecord;
+import kz.migration.monitor.pipeline.types.MonitorTypes;
 import kz.migration.monitor.event.Alert;
 import kz.migration.monitor.event.DeadLetter;
 import kz.migration.monitor.event.Employment;

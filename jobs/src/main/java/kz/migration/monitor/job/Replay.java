@@ -1,5 +1,6 @@
 package kz.migration.monitor.job;
 
+import kz.migration.monitor.pipeline.IngestedRecord;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package kz.migration.monitor.job;
 
+import kz.migration.monitor.metrics.DomainMetrics;
+import kz.migration.monitor.pipeline.IngestedRecord;
 import java.time.Clock;
 import java.time.Instant;
 import kz.migration.monitor.event.DeadLetter;

@@ -7,7 +7,7 @@ import kz.migration.monitor.event.EmploymentKind;
 import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.KazakhstanTime;
 import kz.migration.monitor.json.Pseudonymiser;
-import kz.migration.monitor.job.EventTimeOrderedFunction;
+import kz.migration.monitor.pipeline.EventTimeOrderedFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;

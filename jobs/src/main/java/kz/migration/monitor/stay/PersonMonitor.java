@@ -1,6 +1,6 @@
 package kz.migration.monitor.stay;
 
-import kz.migration.monitor.job.types.MonitorTypes;
+import kz.migration.monitor.pipeline.types.MonitorTypes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,8 +19,8 @@ import kz.migration.monitor.event.Registration;
 import kz.migration.monitor.event.RegistrationKind;
 import kz.migration.monitor.event.Severity;
 import kz.migration.monitor.json.Pseudonymiser;
-import kz.migration.monitor.job.DomainMetrics;
-import kz.migration.monitor.job.EventTimeOrderedFunction;
+import kz.migration.monitor.metrics.DomainMetrics;
+import kz.migration.monitor.pipeline.EventTimeOrderedFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;

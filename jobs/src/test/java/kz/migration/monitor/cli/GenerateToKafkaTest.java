@@ -14,7 +14,7 @@ import kz.migration.monitor.generator.GeneratedRecordSink;
 import kz.migration.monitor.generator.GeneratorSettings;
 import kz.migration.monitor.generator.TrafficGenerator;
 import kz.migration.monitor.json.InputParser;
-import kz.migration.monitor.kafka.KafkaBrokerExtension;
+import kz.migration.monitor.testsupport.KafkaBrokerExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

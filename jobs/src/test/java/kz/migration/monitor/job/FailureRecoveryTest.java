@@ -1,5 +1,6 @@
 package kz.migration.monitor.job;
 
+import kz.migration.monitor.pipeline.IngestedRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -16,8 +17,8 @@ import kz.migration.monitor.event.SourceStream;
 import kz.migration.monitor.generator.GeneratorSettings;
 import kz.migration.monitor.generator.TrafficGenerator;
 import kz.migration.monitor.json.Pseudonymiser;
-import kz.migration.monitor.kafka.KafkaBrokerExtension;
-import kz.migration.monitor.kafka.Topics;
+import kz.migration.monitor.testsupport.KafkaBrokerExtension;
+import kz.migration.monitor.event.Topics;
 import kz.migration.monitor.replay.ReplayRun;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;

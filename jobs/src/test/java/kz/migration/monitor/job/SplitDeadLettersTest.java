@@ -1,5 +1,6 @@
 package kz.migration.monitor.job;
 
+import kz.migration.monitor.pipeline.IngestedRecord;
 import static kz.migration.monitor.SampleEvents.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import kz.migration.monitor.testsupport.KafkaClients;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -47,30 +48,9 @@ final class TopicIo {
 
     /** Everything committed to a topic, each record's JSON normalised to one line. */
     static List<String> readCommitted(String bootstrap, String topic) throws Exception {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<String> rows = new ArrayList<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            List<TopicPartition> parts =
-                    c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            Set<TopicPartition> done = new HashSet<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (done.size() < parts.size() && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
-                    rows.add(JSON.readTree(r.value()).toString());
-                }
-                for (TopicPartition tp : parts) {
-                    if (c.position(tp) >= end.get(tp)) {
-                        done.add(tp);
-                    }
-                }
-            }
+        for (String value : KafkaClients.readCommitted(bootstrap, topic)) {
+            rows.add(JSON.readTree(value).toString());
         }
         return rows;
     }
