@@ -52,32 +52,85 @@ public final class SampleEvents {
 
     /** A crossing at the Saryagash checkpoint (KZ-61), or Khorgos (KZ-33) for exits. */
     private static BorderCrossing crossing(
-            String id, String at, String person, String citizenship, Direction direction, LocalDate permitUntil) {
+            String id,
+            String at,
+            String person,
+            String citizenship,
+            Direction direction,
+            LocalDate permitUntil) {
         boolean entry = direction == Direction.ENTRY;
         return new BorderCrossing(
-                id, at(at), person, citizenship, direction, entry ? "ZHIBEK-ZHOLY" : "KHORGOS",
-                entry ? Region.KZ_61 : Region.KZ_33, entry ? "Saryagash" : "Khorgos", null, permitUntil);
+                id,
+                at(at),
+                person,
+                citizenship,
+                direction,
+                entry ? "ZHIBEK-ZHOLY" : "KHORGOS",
+                entry ? Region.KZ_61 : Region.KZ_33,
+                entry ? "Saryagash" : "Khorgos",
+                null,
+                permitUntil);
     }
 
     public static Registration registration(
-            String id, String at, String person, RegistrationKind kind, Region region, String city,
+            String id,
+            String at,
+            String person,
+            RegistrationKind kind,
+            Region region,
+            String city,
             String validUntil) {
         return new Registration(
-                id, at(at), person, "UZB", kind, region, city, null, null,
-                validUntil == null ? null : LocalDate.parse(validUntil), null);
+                id,
+                at(at),
+                person,
+                "UZB",
+                kind,
+                region,
+                city,
+                null,
+                null,
+                validUntil == null ? null : LocalDate.parse(validUntil),
+                null);
     }
 
     public static Employment permitIssued(
-            String id, String at, String person, String permitId, Region region, PermitCategory category,
+            String id,
+            String at,
+            String person,
+            String permitId,
+            Region region,
+            PermitCategory category,
             String permitUntil) {
         return new Employment(
-                id, at(at), person, "UZB", EmploymentKind.PERMIT_ISSUED, region, null, permitId, category,
-                LocalDate.parse(permitUntil), null, null);
+                id,
+                at(at),
+                person,
+                "UZB",
+                EmploymentKind.PERMIT_ISSUED,
+                region,
+                null,
+                permitId,
+                category,
+                LocalDate.parse(permitUntil),
+                null,
+                null);
     }
 
-    public static Employment permitRevoked(String id, String at, String person, String permitId, Region region) {
+    public static Employment permitRevoked(
+            String id, String at, String person, String permitId, Region region) {
         return new Employment(
-                id, at(at), person, "UZB", EmploymentKind.PERMIT_REVOKED, region, null, permitId, null, null,
-                null, null);
+                id,
+                at(at),
+                person,
+                "UZB",
+                EmploymentKind.PERMIT_REVOKED,
+                region,
+                null,
+                permitId,
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -3,9 +3,9 @@ package kz.migration.monitor.dashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Checks the Alertmanager configuration and its routing with the real amtool. */
 class AlertmanagerConfigTest {
@@ -28,8 +28,18 @@ class AlertmanagerConfigTest {
         "audience=UNKNOWN,      alertname=Whatever,               duty-officer",
     })
     void routesByAudience(String audience, String alertname, String receiver) {
-        String out = Tools.check(dir, "amtool", "config", "routes", "test",
-                "--config.file=alertmanager.yml", audience, alertname, "region=KZ-71");
-        assertThat(out.lines().filter(l -> !l.startsWith("Warning")).toList()).containsExactly(receiver);
+        String out =
+                Tools.check(
+                        dir,
+                        "amtool",
+                        "config",
+                        "routes",
+                        "test",
+                        "--config.file=alertmanager.yml",
+                        audience,
+                        alertname,
+                        "region=KZ-71");
+        assertThat(out.lines().filter(l -> !l.startsWith("Warning")).toList())
+                .containsExactly(receiver);
     }
 }

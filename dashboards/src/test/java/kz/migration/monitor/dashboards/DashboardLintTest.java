@@ -22,16 +22,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Lints the Grafana dashboards and the Prometheus rules against the metric contract
- * ({@code dashboards/metrics.txt}): a dashboard that queries a name the job does not expose
- * shows "No data" forever, which nobody notices until an incident.
+ * Lints the Grafana dashboards and the Prometheus rules against the metric contract ({@code
+ * dashboards/metrics.txt}): a dashboard that queries a name the job does not expose shows "No data"
+ * forever, which nobody notices until an incident.
  */
 class DashboardLintTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RECORD = Pattern.compile("(?m)^\\s*-\\s*record:\\s*(\\S+)\\s*$");
-    private static final Pattern RULE_EXPR = Pattern.compile(
-            "(?m)^(\\s*)expr:\\s*(\\|[-+]?\\s*\\n((?:\\1\\s+.*\\n|\\s*\\n)*)|(.+))$");
+    private static final Pattern RULE_EXPR =
+            Pattern.compile(
+                    "(?m)^(\\s*)expr:\\s*(\\|[-+]?\\s*\\n((?:\\1\\s+.*\\n|\\s*\\n)*)|(.+))$");
     private static final List<String> DASHBOARDS =
             List.of("duty-officers.json", "security-services.json", "planners.json");
 
@@ -43,18 +44,28 @@ class DashboardLintTest {
         for (String file : DASHBOARDS) {
             JsonNode dashboard = read(file);
             assertThat(dashboard.path("title").asText()).as(file + " title").isNotBlank();
-            assertThat(uids.add(dashboard.path("uid").asText())).as(file + " has a unique uid").isTrue();
+            assertThat(uids.add(dashboard.path("uid").asText()))
+                    .as(file + " has a unique uid")
+                    .isTrue();
             List<JsonNode> panels = panels(dashboard);
             assertThat(panels).as(file + " panels").isNotEmpty();
             Set<Integer> ids = new HashSet<>();
             for (JsonNode panel : panels) {
                 String where = file + " panel '" + panel.path("title").asText() + "'";
                 assertThat(panel.path("title").asText()).as(where + " title").isNotBlank();
-                assertThat(ids.add(panel.path("id").asInt())).as(where + " has a unique id").isTrue();
-                assertThat(panel.path("datasource").path("uid").asText()).as(where + " datasource").isEqualTo("prometheus");
-                assertThat(panel.path("gridPos").path("w").asInt()).as(where + " width").isBetween(1, 24);
+                assertThat(ids.add(panel.path("id").asInt()))
+                        .as(where + " has a unique id")
+                        .isTrue();
+                assertThat(panel.path("datasource").path("uid").asText())
+                        .as(where + " datasource")
+                        .isEqualTo("prometheus");
+                assertThat(panel.path("gridPos").path("w").asInt())
+                        .as(where + " width")
+                        .isBetween(1, 24);
                 JsonNode targets = panel.path("targets");
-                assertThat(targets.isArray() && targets.size() > 0).as(where + " has targets").isTrue();
+                assertThat(targets.isArray() && targets.size() > 0)
+                        .as(where + " has targets")
+                        .isTrue();
                 for (JsonNode target : targets) {
                     assertThat(target.path("expr").asText()).as(where + " expr").isNotBlank();
                     assertThat(target.path("refId").asText()).as(where + " refId").isNotBlank();
@@ -65,9 +76,11 @@ class DashboardLintTest {
 
     @Test
     void datasourceUidMatchesThePanels() throws IOException {
-        String provisioning = Files.readString(module.resolve("grafana/provisioning/datasources/prometheus.yml"));
+        String provisioning =
+                Files.readString(module.resolve("grafana/provisioning/datasources/prometheus.yml"));
         assertThat(provisioning).contains("uid: prometheus").contains("type: prometheus");
-        String providers = Files.readString(module.resolve("grafana/provisioning/dashboards/dashboards.yml"));
+        String providers =
+                Files.readString(module.resolve("grafana/provisioning/dashboards/dashboards.yml"));
         assertThat(providers).contains("path: /var/lib/grafana/dashboards");
     }
 
@@ -85,7 +98,9 @@ class DashboardLintTest {
                 unknown.put(e.getKey() + ": " + e.getValue(), bad);
             }
         }
-        assertThat(unknown).as("metric names outside metrics.txt and the recording rules").isEmpty();
+        assertThat(unknown)
+                .as("metric names outside metrics.txt and the recording rules")
+                .isEmpty();
     }
 
     @Test
@@ -94,7 +109,9 @@ class DashboardLintTest {
         allowed.addAll(recordingRules());
         for (String file : List.of("recording.yml", "alerts.yml")) {
             for (String expr : ruleExprs(module.resolve("prometheus/rules/" + file))) {
-                assertThat(PromQlNames.metricNames(expr)).as(file + ": " + expr).isSubsetOf(allowed);
+                assertThat(PromQlNames.metricNames(expr))
+                        .as(file + ": " + expr)
+                        .isSubsetOf(allowed);
             }
         }
     }
@@ -106,8 +123,12 @@ class DashboardLintTest {
         StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard-exprs\n    rules:\n");
         int n = 0;
         for (String expr : dashboardExprs().values()) {
-            rules.append("      - record: dashboard_expr_").append(n++).append('\n')
-                    .append("        expr: ").append(JSON.writeValueAsString(expr)).append('\n');
+            rules.append("      - record: dashboard_expr_")
+                    .append(n++)
+                    .append('\n')
+                    .append("        expr: ")
+                    .append(JSON.writeValueAsString(expr))
+                    .append('\n');
         }
         Path file = tmp.resolve("dashboard-exprs.yml");
         Files.writeString(file, rules);
@@ -118,23 +139,43 @@ class DashboardLintTest {
     @Test
     void dashboardsCoverTheirAudiences() throws IOException {
         String duty = Files.readString(module.resolve("grafana/dashboards/duty-officers.json"));
-        assertThat(duty).contains("migration_crossings", "migration_people_present", "migration_alerts",
-                "flink_jobmanager_numRunningJobs", "records_lag_max");
-        String security = Files.readString(module.resolve("grafana/dashboards/security-services.json"));
-        assertThat(security).contains("migration_overstays_active", "UNAUTHORISED_EMPLOYMENT", "QUOTA_BREACH");
+        assertThat(duty)
+                .contains(
+                        "migration_crossings",
+                        "migration_people_present",
+                        "migration_alerts",
+                        "flink_jobmanager_numRunningJobs",
+                        "records_lag_max");
+        String security =
+                Files.readString(module.resolve("grafana/dashboards/security-services.json"));
+        assertThat(security)
+                .contains("migration_overstays_active", "UNAUTHORISED_EMPLOYMENT", "QUOTA_BREACH");
         String planners = Files.readString(module.resolve("grafana/dashboards/planners.json"));
-        assertThat(planners).contains("KZ-71", "KZ-75", "KZ-79", "window=\\\"1d\\\"", "window=\\\"7d\\\"",
-                "window=\\\"30d\\\"", "from_region", "migration_contract_breaches_total",
-                "migration_relocation_return", "migration_quota_utilisation_ratio");
+        assertThat(planners)
+                .contains(
+                        "KZ-71",
+                        "KZ-75",
+                        "KZ-79",
+                        "window=\\\"1d\\\"",
+                        "window=\\\"7d\\\"",
+                        "window=\\\"30d\\\"",
+                        "from_region",
+                        "migration_contract_breaches_total",
+                        "migration_relocation_return",
+                        "migration_quota_utilisation_ratio");
     }
 
     @Test
     void metricNameExtractionSeesThroughPromQl() {
-        assertThat(PromQlNames.metricNames(
-                "topk(10, sum by (from_region) (increase(migration_residence_moves_total{to_region=~\"KZ-71|KZ-75\"}[30d])))"))
+        assertThat(
+                        PromQlNames.metricNames(
+                                "topk(10, sum by (from_region)"
+                                    + " (increase(migration_residence_moves_total{to_region=~\"KZ-71|KZ-75\"}[30d])))"))
                 .containsExactly("migration_residence_moves_total");
-        assertThat(PromQlNames.metricNames(
-                "a:b:c > on (region) group_left x_total offset 5m * 1e3 and rate(y[$__rate_interval])"))
+        assertThat(
+                        PromQlNames.metricNames(
+                                "a:b:c > on (region) group_left x_total offset 5m * 1e3 and"
+                                        + " rate(y[$__rate_interval])"))
                 .containsExactly("a:b:c", "x_total", "y");
     }
 
@@ -164,7 +205,12 @@ class DashboardLintTest {
         for (String file : DASHBOARDS) {
             for (JsonNode panel : panels(read(file))) {
                 for (JsonNode target : panel.path("targets")) {
-                    exprs.put(file + " / " + panel.path("title").asText() + " / " + target.path("refId").asText(),
+                    exprs.put(
+                            file
+                                    + " / "
+                                    + panel.path("title").asText()
+                                    + " / "
+                                    + target.path("refId").asText(),
                             target.path("expr").asText());
                 }
             }
@@ -184,7 +230,8 @@ class DashboardLintTest {
 
     private Set<String> recordingRules() throws IOException {
         Set<String> names = new LinkedHashSet<>();
-        Matcher m = RECORD.matcher(Files.readString(module.resolve("prometheus/rules/recording.yml")));
+        Matcher m =
+                RECORD.matcher(Files.readString(module.resolve("prometheus/rules/recording.yml")));
         while (m.find()) {
             names.add(m.group(1));
         }
@@ -198,7 +245,10 @@ class DashboardLintTest {
         while (m.find()) {
             exprs.add(m.group(3) != null ? m.group(3) : m.group(4));
         }
-        long declared = Files.readAllLines(file).stream().filter(l -> l.strip().startsWith("expr:")).count();
+        long declared =
+                Files.readAllLines(file).stream()
+                        .filter(l -> l.strip().startsWith("expr:"))
+                        .count();
         assertThat(exprs).as(file + " expressions").isNotEmpty().hasSize((int) declared);
         exprs.forEach(e -> assertThat(e).as(file + " expression").isNotBlank());
         return exprs;

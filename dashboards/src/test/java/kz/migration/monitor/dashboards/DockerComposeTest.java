@@ -14,10 +14,25 @@ class DockerComposeTest {
 
     @Test
     void composeHasTheWholeStack() {
-        String services = Tools.check(Tools.repoRoot(), "docker-compose", "-f", "docker-compose.yml",
-                "config", "--services");
-        assertThat(services.lines().map(String::strip).toList()).contains(
-                "kafka", "kafka-init", "jobmanager", "taskmanager", "job-submit", "generator",
-                "alert-forwarder", "prometheus", "alertmanager", "grafana");
+        String services =
+                Tools.check(
+                        Tools.repoRoot(),
+                        "docker-compose",
+                        "-f",
+                        "docker-compose.yml",
+                        "config",
+                        "--services");
+        assertThat(services.lines().map(String::strip).toList())
+                .contains(
+                        "kafka",
+                        "kafka-init",
+                        "jobmanager",
+                        "taskmanager",
+                        "job-submit",
+                        "generator",
+                        "alert-forwarder",
+                        "prometheus",
+                        "alertmanager",
+                        "grafana");
     }
 }

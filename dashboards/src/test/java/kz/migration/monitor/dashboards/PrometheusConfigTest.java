@@ -23,16 +23,29 @@ class PrometheusConfigTest {
 
     @Test
     void rulesAreValidAndLintClean() {
-        // promtool's default lint level fails on duplicate rules, which would record flapping series.
-        String out = Tools.check(prometheus, "promtool", "check", "rules",
-                "rules/recording.yml", "rules/alerts.yml");
+        // promtool's default lint level fails on duplicate rules, which would record flapping
+        // series.
+        String out =
+                Tools.check(
+                        prometheus,
+                        "promtool",
+                        "check",
+                        "rules",
+                        "rules/recording.yml",
+                        "rules/alerts.yml");
         assertThat(out).doesNotContain("FAILED");
     }
 
     @Test
     void ruleUnitTestsPass() {
-        String out = Tools.check(prometheus.resolve("tests"), "promtool", "test", "rules",
-                "alerts_test.yml", "recording_test.yml");
+        String out =
+                Tools.check(
+                        prometheus.resolve("tests"),
+                        "promtool",
+                        "test",
+                        "rules",
+                        "alerts_test.yml",
+                        "recording_test.yml");
         assertThat(out).contains("SUCCESS").doesNotContain("FAILED");
     }
 }

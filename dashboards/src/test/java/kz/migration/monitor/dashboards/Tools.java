@@ -9,9 +9,9 @@ import java.util.List;
 import kz.migration.monitor.testsupport.ExternalTools;
 
 /**
- * The dashboards module's view of the shared {@link ExternalTools} fixture: where the
- * configuration lives, and running a tool that must succeed. Finding and installing the tools (a
- * missing one fails the test, never skips it) is the shared fixture's job.
+ * The dashboards module's view of the shared {@link ExternalTools} fixture: where the configuration
+ * lives, and running a tool that must succeed. Finding and installing the tools (a missing one
+ * fails the test, never skips it) is the shared fixture's job.
  */
 final class Tools {
 
@@ -32,9 +32,15 @@ final class Tools {
         List<String> command = new ArrayList<>();
         command.add(ExternalTools.require(binary).toString());
         command.addAll(List.of(args));
-        ExternalTools.Result result = ExternalTools.run(dir, Duration.ofMinutes(2), command.toArray(String[]::new));
+        ExternalTools.Result result =
+                ExternalTools.run(dir, Duration.ofMinutes(2), command.toArray(String[]::new));
         if (result.exitCode() != 0) {
-            fail(String.join(" ", command) + " exited " + result.exitCode() + ":\n" + result.output());
+            fail(
+                    String.join(" ", command)
+                            + " exited "
+                            + result.exitCode()
+                            + ":\n"
+                            + result.output());
         }
         return result.output();
     }

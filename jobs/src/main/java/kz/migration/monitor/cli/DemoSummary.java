@@ -31,20 +31,30 @@ final class DemoSummary {
         lastEvents = events;
         lastNanos = now;
         StringBuilder s = new StringBuilder();
-        s.append(String.format(
-                "events %,.0f (%,.0f/s) | present %,.0f | active overstays %,.0f | dead letters %,.0f | late %,.0f%n",
-                events, rate, gauges("migration_people_present"), gauges("migration_overstays_active"),
-                counters("migration_dead_letters"), counters("migration_late_events")));
+        s.append(
+                String.format(
+                        "events %,.0f (%,.0f/s) | present %,.0f | active overstays %,.0f | dead"
+                                + " letters %,.0f | late %,.0f%n",
+                        events,
+                        rate,
+                        gauges("migration_people_present"),
+                        gauges("migration_overstays_active"),
+                        counters("migration_dead_letters"),
+                        counters("migration_late_events")));
         s.append("  alerts: ").append(byTag("migration_alerts", "type")).append('\n');
         s.append("  net inflow 7d, top cities: ").append(topCities()).append('\n');
         s.append("  quota utilisation, top: ").append(topQuotas()).append('\n');
         double contracts = counters("migration_relocation_contracts");
         double returns = counters("migration_relocation_returns");
-        s.append(String.format(
-                "  planning: relocation contracts %,.0f, contract breaches %,.0f, settlers returned %,.0f (%.1f%%),"
-                        + " inflow surges %,.0f%n",
-                contracts, counters("migration_contract_breaches"), returns,
-                contracts == 0 ? 0.0 : 100 * returns / contracts, alertsOf("INFLOW_SURGE")));
+        s.append(
+                String.format(
+                        "  planning: relocation contracts %,.0f, contract breaches %,.0f, settlers"
+                                + " returned %,.0f (%.1f%%), inflow surges %,.0f%n",
+                        contracts,
+                        counters("migration_contract_breaches"),
+                        returns,
+                        contracts == 0 ? 0.0 : 100 * returns / contracts,
+                        alertsOf("INFLOW_SURGE")));
         return s.toString();
     }
 
@@ -53,7 +63,9 @@ final class DemoSummary {
     }
 
     private double alertsOf(String type) {
-        return registry.find("migration_alerts").tag("type", type).counters().stream().mapToDouble(Counter::count).sum();
+        return registry.find("migration_alerts").tag("type", type).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     private double gauges(String name) {
@@ -82,7 +94,11 @@ final class DemoSummary {
         return cities.isEmpty()
                 ? "none yet"
                 : cities.stream()
-                        .map(g -> g.getId().getTag("city") + " " + String.format("%+,.0f", g.value()))
+                        .map(
+                                g ->
+                                        g.getId().getTag("city")
+                                                + " "
+                                                + String.format("%+,.0f", g.value()))
                         .collect(Collectors.joining(", "));
     }
 

@@ -12,25 +12,37 @@ import picocli.CommandLine.Option;
         name = "forward-alerts",
         mixinStandardHelpOptions = true,
         description = {
-            "Reads committed alerts from Kafka and posts them to Alertmanager's v2 API, committing offsets only"
-                    + " after delivery and retrying with backoff while Alertmanager is down. OVERSTAY_ENDED resolves"
-                    + " the subject's OVERSTAY alerts."
+            "Reads committed alerts from Kafka and posts them to Alertmanager's v2 API, committing"
+                    + " offsets only after delivery and retrying with backoff while Alertmanager is"
+                    + " down. OVERSTAY_ENDED resolves the subject's OVERSTAY alerts."
         })
 public final class ForwardAlertsCommand implements Callable<Integer> {
 
     @Option(names = "--bootstrap", required = true, description = "Kafka bootstrap servers.")
     String bootstrap;
 
-    @Option(names = "--alertmanager", required = true, description = "Alertmanager base URL, e.g. http://localhost:9093.")
+    @Option(
+            names = "--alertmanager",
+            required = true,
+            description = "Alertmanager base URL, e.g. http://localhost:9093.")
     URI alertmanager;
 
-    @Option(names = "--topic", defaultValue = "alerts", description = "Alerts topic (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--topic",
+            defaultValue = "alerts",
+            description = "Alerts topic (default: ${DEFAULT-VALUE}).")
     String topic;
 
-    @Option(names = "--group-id", defaultValue = "alert-forwarder", description = "Consumer group (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--group-id",
+            defaultValue = "alert-forwarder",
+            description = "Consumer group (default: ${DEFAULT-VALUE}).")
     String groupId;
 
-    @Option(names = "--metrics-port", defaultValue = "9400", description = "Port of /metrics; 0 disables (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--metrics-port",
+            defaultValue = "9400",
+            description = "Port of /metrics; 0 disables (default: ${DEFAULT-VALUE}).")
     int metricsPort;
 
     @Override
@@ -39,7 +51,8 @@ public final class ForwardAlertsCommand implements Callable<Integer> {
             DomainMetrics.serve(metricsPort);
         }
         AlertForwarder forwarder =
-                AlertForwarder.forBroker(bootstrap, topic, groupId, alertmanager, DomainMetrics.REGISTRY);
+                AlertForwarder.forBroker(
+                        bootstrap, topic, groupId, alertmanager, DomainMetrics.REGISTRY);
         Runtime.getRuntime().addShutdownHook(new Thread(forwarder::close, "forwarder-stop"));
         forwarder.run();
         return 0;

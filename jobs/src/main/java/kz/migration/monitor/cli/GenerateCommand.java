@@ -29,50 +29,100 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Write border-crossings.jsonl, registrations.jsonl, employment.jsonl and reference-data.jsonl into DIR.")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description =
+                    "Write border-crossings.jsonl, registrations.jsonl, employment.jsonl and"
+                            + " reference-data.jsonl into DIR.")
     Path out;
 
-    @Option(names = "--bootstrap", paramLabel = "SERVERS",
-            description = "Produce to the Kafka topics border-crossings, registrations, employment, reference-data.")
+    @Option(
+            names = "--bootstrap",
+            paramLabel = "SERVERS",
+            description =
+                    "Produce to the Kafka topics border-crossings, registrations, employment,"
+                            + " reference-data.")
     String bootstrap;
 
-    @Option(names = "--days", paramLabel = "N", defaultValue = "1", description = "Days to generate (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--days",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Days to generate (default: ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--start", paramLabel = "DATE", defaultValue = "2026-01-01",
+    @Option(
+            names = "--start",
+            paramLabel = "DATE",
+            defaultValue = "2026-01-01",
             description = "First day, ISO date (default: ${DEFAULT-VALUE}).")
     LocalDate start;
 
-    @Option(names = "--scale", paramLabel = "N", defaultValue = "80000",
-            description = "Border events per day on average (default: ${DEFAULT-VALUE}, the national design load).")
+    @Option(
+            names = "--scale",
+            paramLabel = "N",
+            defaultValue = "80000",
+            description =
+                    "Border events per day on average (default: ${DEFAULT-VALUE}, the national"
+                            + " design load).")
     int scale;
 
-    @Option(names = "--rate", paramLabel = "N", defaultValue = "0",
-            description = "With --bootstrap: at most N records per second; 0 = unthrottled (default).")
+    @Option(
+            names = "--rate",
+            paramLabel = "N",
+            defaultValue = "0",
+            description =
+                    "With --bootstrap: at most N records per second; 0 = unthrottled (default).")
     double rate;
 
-    @Option(names = "--speedup", paramLabel = "N",
-            description = "With --bootstrap: replay event time at N simulated seconds per real second; overrides --rate.")
+    @Option(
+            names = "--speedup",
+            paramLabel = "N",
+            description =
+                    "With --bootstrap: replay event time at N simulated seconds per real second;"
+                            + " overrides --rate.")
     Double speedup;
 
-    @Option(names = "--malformed", paramLabel = "SHARE", defaultValue = "0",
-            description = "Share of records followed by an invalid one (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--malformed",
+            paramLabel = "SHARE",
+            defaultValue = "0",
+            description =
+                    "Share of records followed by an invalid one (default: ${DEFAULT-VALUE}).")
     double malformed;
 
-    @Option(names = "--duplicates", paramLabel = "SHARE", defaultValue = "0",
-            description = "Share of records sent twice with the same eventId (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--duplicates",
+            paramLabel = "SHARE",
+            defaultValue = "0",
+            description =
+                    "Share of records sent twice with the same eventId (default:"
+                            + " ${DEFAULT-VALUE}).")
     double duplicates;
 
-    @Option(names = "--late", paramLabel = "SHARE", defaultValue = "0",
-            description = "Share of records delivered 1-10 minutes late (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--late",
+            paramLabel = "SHARE",
+            defaultValue = "0",
+            description =
+                    "Share of records delivered 1-10 minutes late (default: ${DEFAULT-VALUE}).")
     double late;
 
-    @Option(names = "--out-of-order", paramLabel = "SHARE", defaultValue = "0",
-            description = "Share of records delivered a few seconds out of order (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--out-of-order",
+            paramLabel = "SHARE",
+            defaultValue = "0",
+            description =
+                    "Share of records delivered a few seconds out of order (default:"
+                            + " ${DEFAULT-VALUE}).")
     double outOfOrder;
 
     @Override
@@ -104,10 +154,12 @@ public final class GenerateCommand implements Callable<Integer> {
             throw userError("--speedup must be positive: " + speedup);
         }
         if (out != null && (speedup != null || rate > 0)) {
-            throw userError("--rate and --speedup pace Kafka production; they do not apply to --out");
+            throw userError(
+                    "--rate and --speedup pace Kafka production; they do not apply to --out");
         }
         try {
-            return new GeneratorSettings(seed, start, days, scale, late, outOfOrder, duplicates, malformed);
+            return new GeneratorSettings(
+                    seed, start, days, scale, late, outOfOrder, duplicates, malformed);
         } catch (IllegalArgumentException e) {
             throw userError(e.getMessage());
         }
@@ -123,8 +175,9 @@ public final class GenerateCommand implements Callable<Integer> {
     private void printSummary(Map<String, Long> counts, double seconds) {
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         var stdout = spec.commandLine().getOut();
-        stdout.printf("generated %,d records in %.1f s (%,.0f records/s) to %s%n", total, seconds,
-                total / Math.max(seconds, 1e-9), out != null ? out : bootstrap);
+        stdout.printf(
+                "generated %,d records in %.1f s (%,.0f records/s) to %s%n",
+                total, seconds, total / Math.max(seconds, 1e-9), out != null ? out : bootstrap);
         counts.forEach((stream, n) -> stdout.printf("  %-17s %,d%n", stream, n));
         stdout.flush();
     }

@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /**
  * Entry point of {@code migration-monitor.jar}: one sub-command per way of running the monitor.
  *
- * <p>User mistakes (bad options, missing files) end in one clear line on stderr and a non-zero
- * exit code, never a stack trace.
+ * <p>User mistakes (bad options, missing files) end in one clear line on stderr and a non-zero exit
+ * code, never a stack trace.
  */
 @Command(
         name = "migration-monitor",

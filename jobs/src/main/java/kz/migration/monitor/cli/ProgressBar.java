@@ -1,8 +1,8 @@
 package kz.migration.monitor.cli;
 
 /**
- * A one-line progress bar on an interactive terminal (lines read of the total, once known);
- * silent when output is redirected, so logs and CI output stay clean.
+ * A one-line progress bar on an interactive terminal (lines read of the total, once known); silent
+ * when output is redirected, so logs and CI output stay clean.
  */
 final class ProgressBar {
 
@@ -30,8 +30,13 @@ final class ProgressBar {
             long done = Math.min(lines, total);
             int filled = (int) (WIDTH * done / total);
             System.err.printf(
-                    "\r%s [%s%s] %3d%% %,d of %,d lines", label, "#".repeat(filled), ".".repeat(WIDTH - filled),
-                    100 * done / total, done, total);
+                    "\r%s [%s%s] %3d%% %,d of %,d lines",
+                    label,
+                    "#".repeat(filled),
+                    ".".repeat(WIDTH - filled),
+                    100 * done / total,
+                    done,
+                    total);
         } else {
             System.err.printf("\r%s: %,d lines", label, lines);
         }

@@ -16,26 +16,40 @@ import picocli.CommandLine.Option;
         name = "replay",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the monitor over DIR/border-crossings.jsonl, registrations.jsonl, employment.jsonl and"
-                    + " reference-data.jsonl (each optional, lines in any order) and writes alerts.jsonl,"
-                    + " flow-stats.jsonl, flow-matrix.jsonl and dead-letters.jsonl.",
+            "Runs the monitor over DIR/border-crossings.jsonl, registrations.jsonl,"
+                + " employment.jsonl and reference-data.jsonl (each optional, lines in any order)"
+                + " and writes alerts.jsonl, flow-stats.jsonl, flow-matrix.jsonl and"
+                + " dead-letters.jsonl.",
             "The pseudonymisation key comes from MONITOR_PSEUDONYM_KEY."
         })
 public final class ReplayCommand implements Callable<Integer> {
 
-    @Option(names = "--input", required = true, paramLabel = "DIR", description = "Directory of input .jsonl files.")
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "DIR",
+            description = "Directory of input .jsonl files.")
     Path input;
 
-    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Directory for the outputs (created if missing).")
+    @Option(
+            names = "--output",
+            required = true,
+            paramLabel = "DIR",
+            description = "Directory for the outputs (created if missing).")
     Path output;
 
     @Option(
             names = "--as-of",
             paramLabel = "INSTANT",
-            description = "Time stands here (ISO-8601 with offset). Default: the latest occurredAt of any valid record.")
+            description =
+                    "Time stands here (ISO-8601 with offset). Default: the latest occurredAt of any"
+                            + " valid record.")
     String asOf;
 
-    @Option(names = "--parallelism", defaultValue = "2", description = "Operator parallelism (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--parallelism",
+            defaultValue = "2",
+            description = "Operator parallelism (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
     @picocli.CommandLine.Mixin RuleOptions rules;
@@ -47,7 +61,8 @@ public final class ReplayCommand implements Callable<Integer> {
             try {
                 at = OffsetDateTime.parse(asOf).toInstant();
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("--as-of " + asOf + " is not an ISO-8601 instant with an offset");
+                throw new IllegalArgumentException(
+                        "--as-of " + asOf + " is not an ISO-8601 instant with an offset");
             }
         }
         if (!java.nio.file.Files.isDirectory(input)) {
@@ -57,11 +72,19 @@ public final class ReplayCommand implements Callable<Integer> {
         Pseudonymiser key = Pseudonymiser.fromEnvironment();
         ProgressBar bar = new ProgressBar("replay");
         Replay.Summary s =
-                new Replay(rules.applyTo(MonitorSettings.streaming(key)), parallelism).run(input, output, at, bar::total, bar::update);
+                new Replay(rules.applyTo(MonitorSettings.streaming(key)), parallelism)
+                        .run(input, output, at, bar::total, bar::update);
         bar.done();
         System.err.printf(
-                "replayed %,d lines as of %s: %d alerts, %d flow-stats rows, %d flow-matrix rows, %d dead letters -> %s%n",
-                s.lines(), s.asOf(), s.alerts(), s.flowStats(), s.flowMatrix(), s.deadLetters(), output);
+                "replayed %,d lines as of %s: %d alerts, %d flow-stats rows, %d flow-matrix rows,"
+                        + " %d dead letters -> %s%n",
+                s.lines(),
+                s.asOf(),
+                s.alerts(),
+                s.flowStats(),
+                s.flowMatrix(),
+                s.deadLetters(),
+                output);
         return 0;
     }
 }

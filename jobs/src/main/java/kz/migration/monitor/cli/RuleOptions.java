@@ -15,10 +15,15 @@ final class RuleOptions {
     @Option(
             names = "--stay-rule",
             paramLabel = "GROUP=DAYS/WINDOW",
-            description = "Day limits of a group: EAEU, LIMITED or DEFAULT, e.g. DEFAULT=30/90 (defaults: EAEU=90/90, LIMITED=14/42, DEFAULT=30/90).")
+            description =
+                    "Day limits of a group: EAEU, LIMITED or DEFAULT, e.g. DEFAULT=30/90 (defaults:"
+                            + " EAEU=90/90, LIMITED=14/42, DEFAULT=30/90).")
     Map<String, String> stayRules = Map.of();
 
-    @Option(names = "--contract-years", defaultValue = "5", description = "Years a relocation contract binds (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--contract-years",
+            defaultValue = "5",
+            description = "Years a relocation contract binds (default: ${DEFAULT-VALUE}).")
     int contractYears;
 
     MonitorSettings applyTo(MonitorSettings settings) {
@@ -33,7 +38,8 @@ final class RuleOptions {
 
     private int contractYears() {
         if (contractYears < 1) {
-            throw new IllegalArgumentException("--contract-years must be at least 1: " + contractYears);
+            throw new IllegalArgumentException(
+                    "--contract-years must be at least 1: " + contractYears);
         }
         return contractYears;
     }
@@ -49,8 +55,11 @@ final class RuleOptions {
                 case "EAEU" -> eaeu = rule;
                 case "LIMITED" -> limited = rule;
                 case "DEFAULT" -> other = rule;
-                default -> throw new IllegalArgumentException(
-                        "--stay-rule " + e.getKey() + ": the groups are EAEU, LIMITED and DEFAULT");
+                default ->
+                        throw new IllegalArgumentException(
+                                "--stay-rule "
+                                        + e.getKey()
+                                        + ": the groups are EAEU, LIMITED and DEFAULT");
             }
         }
         return new StayRules(d.eaeu(), eaeu, d.limited(), limited, other);
@@ -70,6 +79,10 @@ final class RuleOptions {
             // reported below
         }
         throw new IllegalArgumentException(
-                "--stay-rule " + group + "=" + value + ": expected DAYS/WINDOW, positive, WINDOW at most 180");
+                "--stay-rule "
+                        + group
+                        + "="
+                        + value
+                        + ": expected DAYS/WINDOW, positive, WINDOW at most 180");
     }
 }

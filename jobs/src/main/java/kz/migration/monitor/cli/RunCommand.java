@@ -1,9 +1,9 @@
 package kz.migration.monitor.cli;
 
 import java.util.concurrent.Callable;
-import kz.migration.monitor.metrics.DomainMetrics;
 import kz.migration.monitor.job.StreamingJob;
 import kz.migration.monitor.json.Pseudonymiser;
+import kz.migration.monitor.metrics.DomainMetrics;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,19 +17,34 @@ import picocli.CommandLine.Option;
         name = "run",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the streaming monitor: reads border-crossings, registrations, employment and reference-data,"
-                    + " writes alerts, flow-stats, flow-matrix and dead-letters exactly once.",
+            "Runs the streaming monitor: reads border-crossings, registrations, employment and"
+                + " reference-data, writes alerts, flow-stats, flow-matrix and dead-letters exactly"
+                + " once.",
             "The pseudonymisation key comes from MONITOR_PSEUDONYM_KEY."
         })
 public final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap", required = true, description = "Kafka bootstrap servers, e.g. kafka:9092.")
+    @Option(
+            names = "--bootstrap",
+            required = true,
+            description = "Kafka bootstrap servers, e.g. kafka:9092.")
     String bootstrap;
 
-    @Option(names = "--metrics-port", defaultValue = "9400", description = "Port of the domain metrics (/metrics) on each task manager; 0 disables (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--metrics-port",
+            defaultValue = "9400",
+            description =
+                    "Port of the domain metrics (/metrics) on each task manager; 0 disables"
+                            + " (default: ${DEFAULT-VALUE}).")
     int metricsPort;
 
-    @Option(names = "--flink-metrics-port", defaultValue = "9249", description = "Port of Flink's Prometheus reporter when running locally (java -jar); a cluster uses its own configuration; 0 disables (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--flink-metrics-port",
+            defaultValue = "9249",
+            description =
+                    "Port of Flink's Prometheus reporter when running locally (java -jar); a"
+                            + " cluster uses its own configuration; 0 disables (default:"
+                            + " ${DEFAULT-VALUE}).")
     int flinkMetricsPort;
 
     @Mixin StreamingOptions options;
@@ -42,7 +57,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         var conf = job.configuration();
         if (flinkMetricsPort > 0) {
-            conf.setString("metrics.reporter.prom.factory.class", "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+            conf.setString(
+                    "metrics.reporter.prom.factory.class",
+                    "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
             conf.setString("metrics.reporter.prom.port", String.valueOf(flinkMetricsPort));
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);

@@ -10,49 +10,101 @@ import picocli.CommandLine.Option;
 /** The options of the streaming job, shared by {@code run} and {@code demo}. */
 final class StreamingOptions {
 
-    @Option(names = "--topic-prefix", defaultValue = "", description = "Prefix of all topic names (default: none).")
+    @Option(
+            names = "--topic-prefix",
+            defaultValue = "",
+            description = "Prefix of all topic names (default: none).")
     String topicPrefix;
 
-    @Option(names = "--group-id", defaultValue = "migration-monitor", description = "Kafka consumer group and transactional id prefix (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--group-id",
+            defaultValue = "migration-monitor",
+            description =
+                    "Kafka consumer group and transactional id prefix (default: ${DEFAULT-VALUE}).")
     String groupId;
 
-    @Option(names = "--parallelism", defaultValue = "0", description = "Job parallelism (default: the cluster's).")
+    @Option(
+            names = "--parallelism",
+            defaultValue = "0",
+            description = "Job parallelism (default: the cluster's).")
     int parallelism;
 
-    @Option(names = "--lateness", defaultValue = "PT5M", description = "Allowed out-of-orderness, ISO-8601 duration (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--lateness",
+            defaultValue = "PT5M",
+            description =
+                    "Allowed out-of-orderness, ISO-8601 duration (default: ${DEFAULT-VALUE}).")
     Duration lateness;
 
-    @Option(names = "--idleness", defaultValue = "PT1M", description = "A partition silent this long stops holding back the watermark (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--idleness",
+            defaultValue = "PT1M",
+            description =
+                    "A partition silent this long stops holding back the watermark (default:"
+                            + " ${DEFAULT-VALUE}).")
     Duration idleness;
 
-    @Option(names = "--checkpoint-interval", defaultValue = "PT30S", description = "Checkpoint interval; outputs become visible when a checkpoint completes (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--checkpoint-interval",
+            defaultValue = "PT30S",
+            description =
+                    "Checkpoint interval; outputs become visible when a checkpoint completes"
+                            + " (default: ${DEFAULT-VALUE}).")
     Duration checkpointInterval;
 
-    @Option(names = "--checkpoint-dir", description = "Checkpoint storage URI, e.g. file:///var/lib/monitor/checkpoints.")
+    @Option(
+            names = "--checkpoint-dir",
+            description = "Checkpoint storage URI, e.g. file:///var/lib/monitor/checkpoints.")
     String checkpointDir;
 
-    @Option(names = "--state-backend", defaultValue = "hashmap", description = "hashmap (heap) or rocksdb (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--state-backend",
+            defaultValue = "hashmap",
+            description = "hashmap (heap) or rocksdb (default: ${DEFAULT-VALUE}).")
     String stateBackend;
 
-    @Option(names = "--from-earliest", description = "Read the input topics from the start instead of the committed offsets.")
+    @Option(
+            names = "--from-earliest",
+            description = "Read the input topics from the start instead of the committed offsets.")
     boolean fromEarliest;
 
-    @Option(names = "--bounded", description = "Stop at the input offsets that are the latest at start (a catch-up run); time then stands at the start of the run, as at a replay's --as-of, so nothing that would only become true later is reported.")
+    @Option(
+            names = "--bounded",
+            description =
+                    "Stop at the input offsets that are the latest at start (a catch-up run); time"
+                            + " then stands at the start of the run, as at a replay's --as-of, so"
+                            + " nothing that would only become true later is reported.")
     boolean bounded;
 
     @picocli.CommandLine.Mixin RuleOptions rules;
 
     StreamingJob job(String bootstrapServers, Pseudonymiser pseudonymiser) {
         if (!stateBackend.equals("hashmap") && !stateBackend.equals("rocksdb")) {
-            throw new IllegalArgumentException("--state-backend must be hashmap or rocksdb, not " + stateBackend);
+            throw new IllegalArgumentException(
+                    "--state-backend must be hashmap or rocksdb, not " + stateBackend);
         }
-        MonitorSettings settings = rules.applyTo(MonitorSettings.streaming(pseudonymiser).withLateness(lateness, idleness));
+        MonitorSettings settings =
+                rules.applyTo(
+                        MonitorSettings.streaming(pseudonymiser).withLateness(lateness, idleness));
         if (bounded) {
-            // The end of a bounded input would otherwise end time itself and fire every future timer.
+            // The end of a bounded input would otherwise end time itself and fire every future
+            // timer.
             settings = settings.asOf(java.time.Instant.now());
         }
         return new StreamingJob(
-                new KafkaInputs.Config(bootstrapServers, topicPrefix, groupId, fromEarliest, lateness, idleness, bounded),
-                topicPrefix, settings, parallelism, checkpointInterval, checkpointDir, stateBackend);
+                new KafkaInputs.Config(
+                        bootstrapServers,
+                        topicPrefix,
+                        groupId,
+                        fromEarliest,
+                        lateness,
+                        idleness,
+                        bounded),
+                topicPrefix,
+                settings,
+                parallelism,
+                checkpointInterval,
+                checkpointDir,
+                stateBackend);
     }
 }

@@ -4,9 +4,15 @@ import kz.migration.monitor.event.GroupCounts;
 
 /** One place's counts for one day. */
 public record DayCounts(
-        GroupCounts entries, GroupCounts exits, long arrivals, long departures, long permits, long hires) {
+        GroupCounts entries,
+        GroupCounts exits,
+        long arrivals,
+        long departures,
+        long permits,
+        long hires) {
 
-    public static final DayCounts ZERO = new DayCounts(GroupCounts.ZERO, GroupCounts.ZERO, 0, 0, 0, 0);
+    public static final DayCounts ZERO =
+            new DayCounts(GroupCounts.ZERO, GroupCounts.ZERO, 0, 0, 0, 0);
 
     public DayCounts plus(PlaceEvent e) {
         return new DayCounts(

@@ -5,8 +5,8 @@ import kz.migration.monitor.event.FlowMatrixRow;
 import kz.migration.monitor.event.KazakhstanTime;
 import kz.migration.monitor.event.Region;
 import kz.migration.monitor.event.Registration;
-import kz.migration.monitor.metrics.DomainMetrics;
 import kz.migration.monitor.event.RegistrationKind;
+import kz.migration.monitor.metrics.DomainMetrics;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
@@ -15,8 +15,8 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 
 /**
- * The daily region-to-region move matrix: residence changes between two different regions,
- * counted per Kazakhstan day (windows aligned to 00:00+05:00).
+ * The daily region-to-region move matrix: residence changes between two different regions, counted
+ * per Kazakhstan day (windows aligned to 00:00+05:00).
  */
 public final class FlowMatrix {
 
@@ -24,7 +24,10 @@ public final class FlowMatrix {
 
     public static DataStream<FlowMatrixRow> of(DataStream<Registration> registrations) {
         return registrations
-                .filter(r -> r.kind() == RegistrationKind.RESIDENCE_CHANGE && r.previousRegion() != r.region())
+                .filter(
+                        r ->
+                                r.kind() == RegistrationKind.RESIDENCE_CHANGE
+                                        && r.previousRegion() != r.region())
                 .uid("interregional-moves")
                 .name("Interregional moves")
                 .keyBy(r -> r.previousRegion().code() + "|" + r.region().code())
@@ -60,18 +63,28 @@ public final class FlowMatrix {
     }
 
     /** Turns a pair's daily count into a row. */
-    static final class ToRow extends ProcessWindowFunction<Long, FlowMatrixRow, String, TimeWindow> {
+    static final class ToRow
+            extends ProcessWindowFunction<Long, FlowMatrixRow, String, TimeWindow> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public void process(String pair, Context ctx, Iterable<Long> counts, Collector<FlowMatrixRow> out) {
+        public void process(
+                String pair, Context ctx, Iterable<Long> counts, Collector<FlowMatrixRow> out) {
             String[] regions = pair.split("\\|");
             long moves = counts.iterator().next();
-            DomainMetrics.count("migration_residence_moves", moves, "from_region", regions[0], "to_region", regions[1]);
+            DomainMetrics.count(
+                    "migration_residence_moves",
+                    moves,
+                    "from_region",
+                    regions[0],
+                    "to_region",
+                    regions[1]);
             out.collect(
                     new FlowMatrixRow(
-                            KazakhstanTime.dateOf(ctx.window().getStart()), Region.ofCode(regions[0]),
-                            Region.ofCode(regions[1]), moves));
+                            KazakhstanTime.dateOf(ctx.window().getStart()),
+                            Region.ofCode(regions[0]),
+                            Region.ofCode(regions[1]),
+                            moves));
         }
     }
 }

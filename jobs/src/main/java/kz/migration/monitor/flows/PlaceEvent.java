@@ -7,8 +7,8 @@ import kz.migration.monitor.event.Region;
 import kz.migration.monitor.event.SourceStream;
 
 /**
- * What one input event means for one place (a region, or a city within it): the counts it adds
- * to that place's day, or none when it only names the place (which still fixes the spelling).
+ * What one input event means for one place (a region, or a city within it): the counts it adds to
+ * that place's day, or none when it only names the place (which still fixes the spelling).
  *
  * @param spelling the city as the event wrote it, {@code null} on region places
  * @param group citizenship group of a crossing, else {@code null}

@@ -10,7 +10,6 @@ import kz.migration.monitor.event.InflowThreshold;
 import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.Region;
 import kz.migration.monitor.event.Registration;
-import kz.migration.monitor.event.RegistrationKind;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 
@@ -42,16 +41,27 @@ public final class PlaceEvents implements FlatMapFunction<InputEvent, PlaceInput
 
     private static void registration(Registration r, Collector<PlaceInput> out) {
         switch (r.kind()) {
-            case TEMPORARY_RESIDENCE, PERMANENT_RESIDENCE -> both(out, r, r.region(), r.city(), null, 0, 0, 1, 0, 0, 0);
+            case TEMPORARY_RESIDENCE, PERMANENT_RESIDENCE ->
+                    both(out, r, r.region(), r.city(), null, 0, 0, 1, 0, 0, 0);
             case DEREGISTRATION -> both(out, r, r.region(), r.city(), null, 0, 0, 0, 1, 0, 0);
             case RESIDENCE_CHANGE -> {
                 boolean regionMove = r.previousRegion() != r.region();
                 emit(out, r, r.previousRegion(), null, null, 0, 0, 0, regionMove ? 1 : 0, 0, 0);
                 emit(out, r, r.region(), null, null, 0, 0, regionMove ? 1 : 0, 0, 0, 0);
-                boolean cityMove =
-                        regionMove || !lower(r.city()).equals(lower(r.previousCity()));
+                boolean cityMove = regionMove || !lower(r.city()).equals(lower(r.previousCity()));
                 if (r.previousCity() != null) {
-                    emit(out, r, r.previousRegion(), r.previousCity(), null, 0, 0, 0, cityMove ? 1 : 0, 0, 0);
+                    emit(
+                            out,
+                            r,
+                            r.previousRegion(),
+                            r.previousCity(),
+                            null,
+                            0,
+                            0,
+                            0,
+                            cityMove ? 1 : 0,
+                            0,
+                            0);
                 }
                 if (r.city() != null) {
                     emit(out, r, r.region(), r.city(), null, 0, 0, cityMove ? 1 : 0, 0, 0, 0);
@@ -65,8 +75,17 @@ public final class PlaceEvents implements FlatMapFunction<InputEvent, PlaceInput
     }
 
     private static void both(
-            Collector<PlaceInput> out, InputEvent e, Region region, String city, CitizenshipGroup g,
-            int entries, int exits, int arrivals, int departures, int permits, int hires) {
+            Collector<PlaceInput> out,
+            InputEvent e,
+            Region region,
+            String city,
+            CitizenshipGroup g,
+            int entries,
+            int exits,
+            int arrivals,
+            int departures,
+            int permits,
+            int hires) {
         emit(out, e, region, null, g, entries, exits, arrivals, departures, permits, hires);
         if (city != null) {
             emit(out, e, region, city, g, entries, exits, arrivals, departures, permits, hires);
@@ -74,12 +93,31 @@ public final class PlaceEvents implements FlatMapFunction<InputEvent, PlaceInput
     }
 
     private static void emit(
-            Collector<PlaceInput> out, InputEvent e, Region region, String city, CitizenshipGroup g,
-            int entries, int exits, int arrivals, int departures, int permits, int hires) {
+            Collector<PlaceInput> out,
+            InputEvent e,
+            Region region,
+            String city,
+            CitizenshipGroup g,
+            int entries,
+            int exits,
+            int arrivals,
+            int departures,
+            int permits,
+            int hires) {
         out.collect(
                 PlaceInput.of(
                         new PlaceEvent(
-                                region, city, e.stream(), e.eventId(), e.occurredAt(), g, entries, exits,
-                                arrivals, departures, permits, hires)));
+                                region,
+                                city,
+                                e.stream(),
+                                e.eventId(),
+                                e.occurredAt(),
+                                g,
+                                entries,
+                                exits,
+                                arrivals,
+                                departures,
+                                permits,
+                                hires)));
     }
 }

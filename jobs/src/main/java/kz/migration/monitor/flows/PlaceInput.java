@@ -7,8 +7,8 @@ import kz.migration.monitor.event.InflowThreshold;
 import kz.migration.monitor.event.SourceStream;
 
 /**
- * What a place's ledger reads, one per element: an event's counts, an inflow threshold, or an
- * alert naming a city in the place, whose city is then written as the place spells it.
+ * What a place's ledger reads, one per element: an event's counts, an inflow threshold, or an alert
+ * naming a city in the place, whose city is then written as the place spells it.
  */
 public record PlaceInput(PlaceEvent event, InflowThreshold threshold, Alert alert) {
 
@@ -39,7 +39,9 @@ public record PlaceInput(PlaceEvent event, InflowThreshold threshold, Alert aler
     }
 
     public Instant at() {
-        return event != null ? event.occurredAt() : threshold != null ? threshold.occurredAt() : alert.raisedAt();
+        return event != null
+                ? event.occurredAt()
+                : threshold != null ? threshold.occurredAt() : alert.raisedAt();
     }
 
     private int rank() {
@@ -50,7 +52,10 @@ public record PlaceInput(PlaceEvent event, InflowThreshold threshold, Alert aler
     }
 
     private String id() {
-        String id = event != null ? event.eventId() : threshold != null ? threshold.eventId() : alert.alertId();
+        String id =
+                event != null
+                        ? event.eventId()
+                        : threshold != null ? threshold.eventId() : alert.alertId();
         return id == null ? "" : id;
     }
 }

@@ -25,9 +25,9 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * One place's daily flows (keyed by {@link PlaceEvent#keyOf}): at the end of each day with counted
- * events it writes a {@link FlowStats} row with the 7- and 30-day net inflow, and it raises
- * {@code INFLOW_SURGE} when the 7-day net inflow first exceeds the place's threshold, evaluating
- * quiet days too. It also writes alerts naming a city in the place with the city's first spelling.
+ * events it writes a {@link FlowStats} row with the 7- and 30-day net inflow, and it raises {@code
+ * INFLOW_SURGE} when the 7-day net inflow first exceeds the place's threshold, evaluating quiet
+ * days too. It also writes alerts naming a city in the place with the city's first spelling.
  *
  * <p>A day after the horizon (the as-of instant of a replay) is written as counted so far and does
  * not end: no surge is evaluated for it.
@@ -58,7 +58,10 @@ public final class PlaceLedger extends EventTimeOrderedFunction<String, PlaceInp
         super.open(openContext);
         var rc = getRuntimeContext();
         spelling = rc.getState(new ValueStateDescriptor<>("spelling", Types.STRING));
-        days = rc.getMapState(new MapStateDescriptor<>("days", Types.LONG, TypeInformation.of(DayCounts.class)));
+        days =
+                rc.getMapState(
+                        new MapStateDescriptor<>(
+                                "days", Types.LONG, TypeInformation.of(DayCounts.class)));
         threshold = rc.getState(new ValueStateDescriptor<>("threshold", Types.LONG));
         thresholdSetAt = rc.getState(new ValueStateDescriptor<>("threshold-set-at", Types.LONG));
         above = rc.getState(new ValueStateDescriptor<>("above", Types.BOOLEAN));
@@ -71,7 +74,8 @@ public final class PlaceLedger extends EventTimeOrderedFunction<String, PlaceInp
     }
 
     @Override
-    protected void onEvent(PlaceInput in, long timestamp, Context ctx, Collector<Alert> out) throws Exception {
+    protected void onEvent(PlaceInput in, long timestamp, Context ctx, Collector<Alert> out)
+            throws Exception {
         if (in.alert() != null) {
             String city = spelling.value();
             out.collect(city == null ? in.alert() : in.alert().withCity(city));
@@ -96,7 +100,8 @@ public final class PlaceLedger extends EventTimeOrderedFunction<String, PlaceInp
             lastActiveDay.update(day);
         }
         // Rows of the day that contains the horizon are still written, so this timer ignores it.
-        ctx.timerService().registerEventTimeTimer(KazakhstanTime.endMillisOf(LocalDate.ofEpochDay(day)));
+        ctx.timerService()
+                .registerEventTimeTimer(KazakhstanTime.endMillisOf(LocalDate.ofEpochDay(day)));
         if (e.spelling() == null) {
             countCrossings(e);
         }
@@ -117,7 +122,8 @@ public final class PlaceLedger extends EventTimeOrderedFunction<String, PlaceInp
     }
 
     @Override
-    protected void onTime(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+    protected void onTime(long timestamp, OnTimerContext ctx, Collector<Alert> out)
+            throws Exception {
         LocalDate date = KazakhstanTime.dateOf(timestamp - 1);
         if (KazakhstanTime.endMillisOf(date) != timestamp) {
             return;
@@ -131,16 +137,48 @@ public final class PlaceLedger extends EventTimeOrderedFunction<String, PlaceInp
         if (today != null) {
             FlowStats row =
                     new FlowStats(
-                            date, region, city, today.entries().total(), today.exits().total(),
-                            today.entries(), today.exits(), today.arrivals(), today.departures(),
-                            today.netInflow(), net7, netInflowOver(day, 30), today.permits(), today.hires());
+                            date,
+                            region,
+                            city,
+                            today.entries().total(),
+                            today.exits().total(),
+                            today.entries(),
+                            today.exits(),
+                            today.arrivals(),
+                            today.departures(),
+                            today.netInflow(),
+                            net7,
+                            netInflowOver(day, 30),
+                            today.permits(),
+                            today.hires());
             ctx.output(FLOW_STATS, row);
             String cityLabel = city == null ? "" : city;
-            DomainMetrics.gauge("migration_net_inflow", "region", region.code(), "city", cityLabel, "window", "1d")
+            DomainMetrics.gauge(
+                            "migration_net_inflow",
+                            "region",
+                            region.code(),
+                            "city",
+                            cityLabel,
+                            "window",
+                            "1d")
                     .set(row.netInflow());
-            DomainMetrics.gauge("migration_net_inflow", "region", region.code(), "city", cityLabel, "window", "7d")
+            DomainMetrics.gauge(
+                            "migration_net_inflow",
+                            "region",
+                            region.code(),
+                            "city",
+                            cityLabel,
+                            "window",
+                            "7d")
                     .set(row.netInflow7d());
-            DomainMetrics.gauge("migration_net_inflow", "region", region.code(), "city", cityLabel, "window", "30d")
+            DomainMetrics.gauge(
+                            "migration_net_inflow",
+                            "region",
+                            region.code(),
+                            "city",
+                            cityLabel,
+                            "window",
+                            "30d")
                     .set(row.netInflow30d());
         }
         if (timestamp > horizon) {
@@ -162,7 +200,8 @@ public final class PlaceLedger extends EventTimeOrderedFunction<String, PlaceInp
         }
     }
 
-    private void evaluateSurge(Region region, String city, LocalDate date, long net7, Collector<Alert> out)
+    private void evaluateSurge(
+            Region region, String city, LocalDate date, long net7, Collector<Alert> out)
             throws Exception {
         Long limit = threshold.value();
         if (limit == null && city == null) {
@@ -177,9 +216,19 @@ public final class PlaceLedger extends EventTimeOrderedFunction<String, PlaceInp
             Instant raisedAt = KazakhstanTime.endOf(date);
             Alert alert =
                     Alert.of(
-                            AlertType.INFLOW_SURGE, null, raisedAt, null, region, city, null,
+                            AlertType.INFLOW_SURGE,
+                            null,
+                            raisedAt,
+                            null,
+                            region,
+                            city,
+                            null,
                             AlertDetails.inflow(net7, limit),
-                            region.code() + "|" + (city == null ? "" : city.toLowerCase(java.util.Locale.ROOT)) + "|" + date);
+                            region.code()
+                                    + "|"
+                                    + (city == null ? "" : city.toLowerCase(java.util.Locale.ROOT))
+                                    + "|"
+                                    + date);
             DomainMetrics.alert(alert);
             out.collect(alert);
         }
@@ -199,8 +248,14 @@ public final class PlaceLedger extends EventTimeOrderedFunction<String, PlaceInp
     private static void countCrossings(PlaceEvent e) {
         if (e.entries() + e.exits() > 0) {
             DomainMetrics.count(
-                    "migration_crossings", 1, "region", e.region().code(), "direction",
-                    e.entries() > 0 ? "ENTRY" : "EXIT", "group", e.group().name());
+                    "migration_crossings",
+                    1,
+                    "region",
+                    e.region().code(),
+                    "direction",
+                    e.entries() > 0 ? "ENTRY" : "EXIT",
+                    "group",
+                    e.group().name());
         }
     }
 }

@@ -1,9 +1,9 @@
 package kz.migration.monitor.job;
 
-import kz.migration.monitor.metrics.DomainMetrics;
-import kz.migration.monitor.pipeline.types.MonitorTypes;
 import java.time.Duration;
 import kz.migration.monitor.event.InputEvent;
+import kz.migration.monitor.metrics.DomainMetrics;
+import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -42,12 +42,16 @@ public final class Deduplicator extends KeyedProcessFunction<String, InputEvent,
 
     @Override
     public void open(OpenContext openContext) {
-        pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending", MonitorTypes.INPUT_EVENT));
-        passedAt = getRuntimeContext().getState(new ValueStateDescriptor<>("passed-at", Types.LONG));
+        pending =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("pending", MonitorTypes.INPUT_EVENT));
+        passedAt =
+                getRuntimeContext().getState(new ValueStateDescriptor<>("passed-at", Types.LONG));
     }
 
     @Override
-    public void processElement(InputEvent e, Context ctx, Collector<InputEvent> out) throws Exception {
+    public void processElement(InputEvent e, Context ctx, Collector<InputEvent> out)
+            throws Exception {
         if (e.eventId() == null) {
             // Reference data without an id has nothing to de-duplicate. It passes through here
             // rather than around, so that every event leaves by this one operator, which the
@@ -69,14 +73,18 @@ public final class Deduplicator extends KeyedProcessFunction<String, InputEvent,
         }
     }
 
-    /** Earliest {@code occurredAt} wins; equal ones are ordered by content so any arrival order agrees. */
+    /**
+     * Earliest {@code occurredAt} wins; equal ones are ordered by content so any arrival order
+     * agrees.
+     */
     private static boolean earlier(InputEvent a, InputEvent b) {
         int byTime = a.occurredAt().compareTo(b.occurredAt());
         return byTime < 0 || (byTime == 0 && a.toString().compareTo(b.toString()) < 0);
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<InputEvent> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<InputEvent> out)
+            throws Exception {
         InputEvent p = pending.value();
         if (p != null && p.timestamp() == timestamp) {
             out.collect(p);

@@ -24,13 +24,13 @@ import kz.migration.monitor.json.Parsed;
 
 /**
  * Replay's first pass over a stream's file: its line count, the latest event time of a valid
- * record, and the file's worst disorder (how far a valid record's event time lies behind the
- * latest one before it), which becomes the exact watermark bound.
+ * record, and the file's worst disorder (how far a valid record's event time lies behind the latest
+ * one before it), which becomes the exact watermark bound.
  *
- * <p>Validity is the parser's own, so every line is parsed. To spread that over the cores, the
- * file is cut into ranges at line feeds and the ranges are scanned in parallel; the disorder of
- * the whole file follows from each range's own disorder, earliest and latest time, combined in
- * file order. Each range is read as replay's sources read a file (UTF-8, {@link
+ * <p>Validity is the parser's own, so every line is parsed. To spread that over the cores, the file
+ * is cut into ranges at line feeds and the ranges are scanned in parallel; the disorder of the
+ * whole file follows from each range's own disorder, earliest and latest time, combined in file
+ * order. Each range is read as replay's sources read a file (UTF-8, {@link
  * BufferedReader#readLine}), and ranges start after a line feed, so the lines are theirs.
  */
 final class DisorderScan {
@@ -38,7 +38,10 @@ final class DisorderScan {
     /** What the scan found. */
     record Result(long lines, long maxDisorderMillis, long maxTimestamp) {}
 
-    /** One range's findings; {@code min} and {@code max} are {@link Long#MIN_VALUE} without valid records. */
+    /**
+     * One range's findings; {@code min} and {@code max} are {@link Long#MIN_VALUE} without valid
+     * records.
+     */
     private record Range(long lines, long disorder, long min, long max) {}
 
     /** Files below this are not worth splitting. */
@@ -78,8 +81,8 @@ final class DisorderScan {
         }
     }
 
-    private static List<Range> scanRanges(SourceStream stream, Path path, List<Long> starts, int threads)
-            throws IOException {
+    private static List<Range> scanRanges(
+            SourceStream stream, Path path, List<Long> starts, int threads) throws IOException {
         int n = starts.size() - 1;
         if (n == 1) {
             return List.of(scanRange(stream, path, starts.get(0), starts.get(1)));
@@ -127,7 +130,8 @@ final class DisorderScan {
         return size;
     }
 
-    private static Range scanRange(SourceStream stream, Path path, long from, long to) throws IOException {
+    private static Range scanRange(SourceStream stream, Path path, long from, long to)
+            throws IOException {
         InputParser<? extends InputEvent> parser = InputParser.of(stream);
         long lines = 0;
         long disorder = 0;
@@ -138,7 +142,9 @@ final class DisorderScan {
                 BufferedReader r =
                         new BufferedReader(
                                 new InputStreamReader(
-                                        limited(Channels.newInputStream(ch.position(from)), to - from),
+                                        limited(
+                                                Channels.newInputStream(ch.position(from)),
+                                                to - from),
                                         StandardCharsets.UTF_8),
                                 1 << 16)) {
             String line;

@@ -1,7 +1,5 @@
 package kz.migration.monitor.job;
 
-import kz.migration.monitor.pipeline.IngestedRecord;
-import kz.migration.monitor.pipeline.types.MonitorTypes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,6 +8,8 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.migration.monitor.event.SourceStream;
 import kz.migration.monitor.json.InputParser;
+import kz.migration.monitor.pipeline.IngestedRecord;
+import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.reader.SimpleStreamFormat;
@@ -35,9 +35,11 @@ public final class JsonLinesFormat extends SimpleStreamFormat<IngestedRecord> {
     }
 
     @Override
-    public StreamFormat.Reader<IngestedRecord> createReader(Configuration config, FSDataInputStream in) {
+    public StreamFormat.Reader<IngestedRecord> createReader(
+            Configuration config, FSDataInputStream in) {
         InputParser<?> parser = InputParser.of(stream);
-        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        BufferedReader lines =
+                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         return new StreamFormat.Reader<>() {
             @Override
             public IngestedRecord read() throws IOException {

@@ -1,13 +1,13 @@
 package kz.migration.monitor.job;
 
-import kz.migration.monitor.pipeline.IngestedRecord;
-import kz.migration.monitor.pipeline.types.MonitorTypes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.SourceStream;
 import kz.migration.monitor.json.InputParser;
+import kz.migration.monitor.pipeline.IngestedRecord;
+import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -34,8 +34,13 @@ public final class KafkaInputs {
      *     tests); the end of input then ends event time, as in a replay without an as-of
      */
     public record Config(
-            String bootstrapServers, String topicPrefix, String groupId, boolean fromEarliest, Duration lateness,
-            Duration idleness, boolean bounded) {}
+            String bootstrapServers,
+            String topicPrefix,
+            String groupId,
+            boolean fromEarliest,
+            Duration lateness,
+            Duration idleness,
+            boolean bounded) {}
 
     public static DataStream<IngestedRecord> read(StreamExecutionEnvironment env, Config c) {
         DataStream<IngestedRecord> all = null;
@@ -49,7 +54,8 @@ public final class KafkaInputs {
                                     c.fromEarliest()
                                             ? OffsetsInitializer.earliest()
                                             : OffsetsInitializer.committedOffsets(
-                                                    org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
+                                                    org.apache.kafka.clients.consumer
+                                                            .OffsetResetStrategy.EARLIEST))
                             .setDeserializer(new Parsing(s))
                             .setProperty("isolation.level", "read_committed")
                             .setProperty("partition.discovery.interval.ms", "60000");
@@ -58,7 +64,10 @@ public final class KafkaInputs {
             }
             KafkaSource<IngestedRecord> source = builder.build();
             DataStream<IngestedRecord> stream =
-                    env.fromSource(source, IngestedRecord.watermarks(c.lateness(), c.idleness()), s.topic())
+                    env.fromSource(
+                                    source,
+                                    IngestedRecord.watermarks(c.lateness(), c.idleness()),
+                                    s.topic())
                             .uid("source-" + s.topic());
             all = all == null ? stream : all.union(stream);
         }
@@ -76,12 +85,17 @@ public final class KafkaInputs {
         }
 
         @Override
-        public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<IngestedRecord> out) {
+        public void deserialize(
+                ConsumerRecord<byte[], byte[]> record, Collector<IngestedRecord> out) {
             if (parser == null) {
                 parser = InputParser.of(stream);
             }
-            String payload = record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
-            out.collect(IngestedRecord.of(parser.parse(payload, Clock.systemUTC().instant()), payload));
+            String payload =
+                    record.value() == null
+                            ? null
+                            : new String(record.value(), StandardCharsets.UTF_8);
+            out.collect(
+                    IngestedRecord.of(parser.parse(payload, Clock.systemUTC().instant()), payload));
         }
 
         @Override

@@ -17,25 +17,46 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * consumers when the checkpoint that covers them completes, so a restart neither loses nor doubles
  * an alert. Records carry the time they are written as Kafka timestamp, not their event time:
  * brokers reject timestamps far in the future (Kafka 4: more than an hour by default), and an
- * overstay predicted from a long visa or a simulated clock can lie there. Event time is in the JSON.
+ * overstay predicted from a long visa or a simulated clock can lie there. Event time is in the
+ * JSON.
  */
 public final class KafkaOutputs {
 
     private KafkaOutputs() {}
 
-    /** Kafka's transaction timeout: above checkpoint interval plus recovery, below the broker's 15 min. */
+    /**
+     * Kafka's transaction timeout: above checkpoint interval plus recovery, below the broker's 15
+     * min.
+     */
     static final String TRANSACTION_TIMEOUT_MS = "600000";
 
-    public static MonitorSinks sinks(String bootstrapServers, String topicPrefix, String transactionalIdPrefix) {
+    public static MonitorSinks sinks(
+            String bootstrapServers, String topicPrefix, String transactionalIdPrefix) {
         return new MonitorSinks(
-                sink(bootstrapServers, topicPrefix + "alerts", transactionalIdPrefix,
-                        Alert::alertId, OutputJson::alert),
-                sink(bootstrapServers, topicPrefix + "flow-stats", transactionalIdPrefix,
-                        FlowStats::key, OutputJson::flowStats),
-                sink(bootstrapServers, topicPrefix + "flow-matrix", transactionalIdPrefix,
-                        FlowMatrixRow::key, OutputJson::flowMatrix),
-                sink(bootstrapServers, topicPrefix + "dead-letters", transactionalIdPrefix,
-                        DeadLetter::source, OutputJson::deadLetter));
+                sink(
+                        bootstrapServers,
+                        topicPrefix + "alerts",
+                        transactionalIdPrefix,
+                        Alert::alertId,
+                        OutputJson::alert),
+                sink(
+                        bootstrapServers,
+                        topicPrefix + "flow-stats",
+                        transactionalIdPrefix,
+                        FlowStats::key,
+                        OutputJson::flowStats),
+                sink(
+                        bootstrapServers,
+                        topicPrefix + "flow-matrix",
+                        transactionalIdPrefix,
+                        FlowMatrixRow::key,
+                        OutputJson::flowMatrix),
+                sink(
+                        bootstrapServers,
+                        topicPrefix + "dead-letters",
+                        transactionalIdPrefix,
+                        DeadLetter::source,
+                        OutputJson::deadLetter));
     }
 
     private static <T> KafkaSink<T> sink(
@@ -59,9 +80,12 @@ public final class KafkaOutputs {
             implements KafkaRecordSerializationSchema<T> {
 
         @Override
-        public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long ignored) {
+        public ProducerRecord<byte[], byte[]> serialize(
+                T element, KafkaSinkContext context, Long ignored) {
             return new ProducerRecord<>(
-                    topic, null, null,
+                    topic,
+                    null,
+                    null,
                     key.apply(element).getBytes(StandardCharsets.UTF_8),
                     json.apply(element).getBytes(StandardCharsets.UTF_8));
         }

@@ -1,7 +1,5 @@
 package kz.migration.monitor.job;
 
-import kz.migration.monitor.pipeline.IngestedRecord;
-import kz.migration.monitor.pipeline.types.MonitorTypes;
 import kz.migration.monitor.event.Alert;
 import kz.migration.monitor.event.DeadLetter;
 import kz.migration.monitor.event.Employment;
@@ -19,15 +17,16 @@ import kz.migration.monitor.labour.PermitChange;
 import kz.migration.monitor.labour.PermitRegistry;
 import kz.migration.monitor.labour.QuotaInput;
 import kz.migration.monitor.labour.QuotaLedger;
+import kz.migration.monitor.pipeline.IngestedRecord;
+import kz.migration.monitor.pipeline.types.MonitorTypes;
 import kz.migration.monitor.stay.PersonMonitor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
- * The monitor's dataflow, shared by the streaming job ({@code run}, {@code demo}) and
- * {@code replay}: parse results in, alerts, daily flow statistics, the move matrix and dead letters
- * out.
+ * The monitor's dataflow, shared by the streaming job ({@code run}, {@code demo}) and {@code
+ * replay}: parse results in, alerts, daily flow statistics, the move matrix and dead letters out.
  *
  * <pre>
  * records ─ split ─┬─ dedup ─┬─ by person ── PersonMonitor ─────────────────────────┐
@@ -42,7 +41,10 @@ public final class MonitorJob {
 
     private MonitorJob() {}
 
-    /** Builds the dataflow from the parsed input records (timestamped, with watermarks) to the sinks. */
+    /**
+     * Builds the dataflow from the parsed input records (timestamped, with watermarks) to the
+     * sinks.
+     */
     public static void defineWorkflow(
             DataStream<IngestedRecord> records, MonitorSinks sinks, MonitorSettings settings) {
         long horizon = settings.horizonMillis();
@@ -69,16 +71,20 @@ public final class MonitorJob {
                         .keyBy(InputEvent::personId)
                         .process(
                                 new PersonMonitor(
-                                        settings.stayRules(), settings.pseudonymiser(), settings.contractYears(),
+                                        settings.stayRules(),
+                                        settings.pseudonymiser(),
+                                        settings.contractYears(),
                                         horizon))
                         .uid("person-monitor")
                         .name("Stays, hires and relocation contracts");
 
         DataStream<PermitChange> permitChanges =
                 events.filter(
-                                e -> e instanceof Employment em
-                                        && (em.kind() == EmploymentKind.PERMIT_ISSUED
-                                                || em.kind() == EmploymentKind.PERMIT_REVOKED))
+                                e ->
+                                        e instanceof Employment em
+                                                && (em.kind() == EmploymentKind.PERMIT_ISSUED
+                                                        || em.kind()
+                                                                == EmploymentKind.PERMIT_REVOKED))
                         .uid("permit-events")
                         .name("Permit events")
                         .map(e -> (Employment) e)
@@ -104,7 +110,12 @@ public final class MonitorJob {
                         .uid("permit-change-as-quota-input")
                         .name("Permit change as quota input")
                         .union(quotaLimits)
-                        .keyBy(q -> (q.change() != null ? q.change().region() : q.limit().region()).code())
+                        .keyBy(
+                                q ->
+                                        (q.change() != null
+                                                        ? q.change().region()
+                                                        : q.limit().region())
+                                                .code())
                         .process(new QuotaLedger(horizon))
                         .uid("quota-ledger")
                         .name("Quota ledgers");
@@ -119,7 +130,9 @@ public final class MonitorJob {
                         .uid("alert-as-place-input")
                         .name("Alert as place input");
         DataStream<Alert> alertsWithoutCity =
-                alerts.filter(a -> a.city() == null).uid("alerts-without-city").name("Alerts naming no city");
+                alerts.filter(a -> a.city() == null)
+                        .uid("alerts-without-city")
+                        .name("Alerts naming no city");
 
         SingleOutputStreamOperator<Alert> placeAlerts =
                 events.flatMap(new PlaceEvents())
@@ -143,7 +156,11 @@ public final class MonitorJob {
                                 .uid("as-registration")
                                 .name("As registration"));
 
-        placeAlerts.union(alertsWithoutCity).sinkTo(sinks.alerts()).uid("alerts-sink").name("alerts");
+        placeAlerts
+                .union(alertsWithoutCity)
+                .sinkTo(sinks.alerts())
+                .uid("alerts-sink")
+                .name("alerts");
         flowStats.sinkTo(sinks.flowStats()).uid("flow-stats-sink").name("flow-stats");
         matrix.sinkTo(sinks.flowMatrix()).uid("flow-matrix-sink").name("flow-matrix");
         deadLetters.sinkTo(sinks.deadLetters()).uid("dead-letters-sink").name("dead-letters");

@@ -38,28 +38,56 @@ public record MonitorSettings(
     /** Streaming defaults with the given pseudonymiser. */
     public static MonitorSettings streaming(Pseudonymiser pseudonymiser) {
         return new MonitorSettings(
-                Duration.ofMinutes(5), Duration.ofMinutes(1), null, null, StayRules.defaults(),
-                pseudonymiser, 5, Duration.ofDays(30), DEFAULT_THRESHOLDS);
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(1),
+                null,
+                null,
+                StayRules.defaults(),
+                pseudonymiser,
+                5,
+                Duration.ofDays(30),
+                DEFAULT_THRESHOLDS);
     }
 
     /** Replay: no lateness (sources bound the disorder exactly), time standing at {@code asOf}. */
     public MonitorSettings asOf(Instant asOf) {
         return new MonitorSettings(
-                lateness, idleness, asOf, asOf, stayRules, pseudonymiser, contractYears, dedupRetention,
+                lateness,
+                idleness,
+                asOf,
+                asOf,
+                stayRules,
+                pseudonymiser,
+                contractYears,
+                dedupRetention,
                 inflowThresholds);
     }
 
     public MonitorSettings withLateness(Duration lateness, Duration idleness) {
         return new MonitorSettings(
-                lateness, idleness, horizon, fixedReceivedAt, stayRules, pseudonymiser, contractYears,
-                dedupRetention, inflowThresholds);
+                lateness,
+                idleness,
+                horizon,
+                fixedReceivedAt,
+                stayRules,
+                pseudonymiser,
+                contractYears,
+                dedupRetention,
+                inflowThresholds);
     }
 
     /** The same settings with other stay rules and contract length. */
     public MonitorSettings withRules(StayRules stayRules, int contractYears) {
         return new MonitorSettings(
-                lateness, idleness, horizon, fixedReceivedAt, stayRules, pseudonymiser, contractYears,
-                dedupRetention, inflowThresholds);
+                lateness,
+                idleness,
+                horizon,
+                fixedReceivedAt,
+                stayRules,
+                pseudonymiser,
+                contractYears,
+                dedupRetention,
+                inflowThresholds);
     }
 
     public long horizonMillis() {

@@ -8,4 +8,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 
 /** Where the monitor's four outputs go: Kafka topics in production, collections in tests. */
 public record MonitorSinks(
-        Sink<Alert> alerts, Sink<FlowStats> flowStats, Sink<FlowMatrixRow> flowMatrix, Sink<DeadLetter> deadLetters) {}
+        Sink<Alert> alerts,
+        Sink<FlowStats> flowStats,
+        Sink<FlowMatrixRow> flowMatrix,
+        Sink<DeadLetter> deadLetters) {}

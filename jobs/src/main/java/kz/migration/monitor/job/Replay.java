@@ -1,6 +1,5 @@
 package kz.migration.monitor.job;
 
-import kz.migration.monitor.pipeline.IngestedRecord;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,7 @@ import kz.migration.monitor.event.FlowMatrixRow;
 import kz.migration.monitor.event.FlowStats;
 import kz.migration.monitor.event.SourceStream;
 import kz.migration.monitor.json.OutputJson;
+import kz.migration.monitor.pipeline.IngestedRecord;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -37,7 +37,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class Replay {
 
     /** What a replay produced. */
-    public record Summary(Instant asOf, long lines, int alerts, int flowStats, int flowMatrix, int deadLetters) {}
+    public record Summary(
+            Instant asOf, long lines, int alerts, int flowStats, int flowMatrix, int deadLetters) {}
 
     private final MonitorSettings settings;
     private final int parallelism;
@@ -50,7 +51,8 @@ public final class Replay {
     /** A stream's file and what the first pass found in it. */
     private record InputFile(Path path, long lines, long maxDisorderMillis, long maxTimestamp) {}
 
-    public Summary run(Path inputDir, Path outputDir, Instant asOf, LongConsumer progress) throws Exception {
+    public Summary run(Path inputDir, Path outputDir, Instant asOf, LongConsumer progress)
+            throws Exception {
         return run(inputDir, outputDir, asOf, total -> {}, progress);
     }
 
@@ -60,7 +62,8 @@ public final class Replay {
      * @param total told the number of input lines once the first pass has counted them
      * @param progress told the lines read so far, every half second while the job runs
      */
-    public Summary run(Path inputDir, Path outputDir, Instant asOf, LongConsumer total, LongConsumer progress)
+    public Summary run(
+            Path inputDir, Path outputDir, Instant asOf, LongConsumer total, LongConsumer progress)
             throws Exception {
         if (!Files.isDirectory(inputDir)) {
             throw new IllegalArgumentException("input directory " + inputDir + " does not exist");
@@ -71,20 +74,32 @@ public final class Replay {
         for (SourceStream s : SourceStream.values()) {
             Path p = inputDir.resolve(s.topic() + ".jsonl");
             if (Files.isRegularFile(p)) {
-                DisorderScan.Result scanned = DisorderScan.scan(s, p, Runtime.getRuntime().availableProcessors());
-                InputFile f = new InputFile(p, scanned.lines(), scanned.maxDisorderMillis(), scanned.maxTimestamp());
+                DisorderScan.Result scanned =
+                        DisorderScan.scan(s, p, Runtime.getRuntime().availableProcessors());
+                InputFile f =
+                        new InputFile(
+                                p,
+                                scanned.lines(),
+                                scanned.maxDisorderMillis(),
+                                scanned.maxTimestamp());
                 files.put(s, f);
                 maxTs = Math.max(maxTs, f.maxTimestamp());
                 lines += f.lines();
             }
         }
         total.accept(lines);
-        Instant at = asOf != null ? asOf : maxTs == Long.MIN_VALUE ? Clock.systemUTC().instant() : Instant.ofEpochMilli(maxTs);
+        Instant at =
+                asOf != null
+                        ? asOf
+                        : maxTs == Long.MIN_VALUE
+                                ? Clock.systemUTC().instant()
+                                : Instant.ofEpochMilli(maxTs);
         Files.createDirectories(outputDir);
 
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
         env.getConfig().enableObjectReuse();
 
@@ -98,7 +113,9 @@ public final class Replay {
             DataStream<IngestedRecord> stream =
                     env.fromSource(
                                     source,
-                                    IngestedRecord.watermarks(Duration.ofMillis(e.getValue().maxDisorderMillis()), null),
+                                    IngestedRecord.watermarks(
+                                            Duration.ofMillis(e.getValue().maxDisorderMillis()),
+                                            null),
                                     e.getKey().topic())
                             .setParallelism(1)
                             .uid("source-" + e.getKey().topic());
@@ -109,7 +126,8 @@ public final class Replay {
         CollectingSink<FlowMatrixRow> matrix = new CollectingSink<>();
         CollectingSink<DeadLetter> dead = new CollectingSink<>();
         if (records != null) {
-            MonitorJob.defineWorkflow(records, new MonitorSinks(alerts, stats, matrix, dead), settings.asOf(at));
+            MonitorJob.defineWorkflow(
+                    records, new MonitorSinks(alerts, stats, matrix, dead), settings.asOf(at));
             JsonLinesFormat.LINES_READ.set(0);
             Thread ticker = progressTicker(progress);
             try {
@@ -119,14 +137,21 @@ public final class Replay {
             }
         }
         List<Alert> a = alerts.drain();
-        a.sort(Comparator.comparing(Alert::raisedAt).thenComparing(Alert::type).thenComparing(Alert::alertId));
+        a.sort(
+                Comparator.comparing(Alert::raisedAt)
+                        .thenComparing(Alert::type)
+                        .thenComparing(Alert::alertId));
         List<FlowStats> s = stats.drain();
         s.sort(
                 Comparator.comparing(FlowStats::date)
                         .thenComparing(FlowStats::region)
-                        .thenComparing(FlowStats::city, Comparator.nullsFirst(Comparator.naturalOrder())));
+                        .thenComparing(
+                                FlowStats::city, Comparator.nullsFirst(Comparator.naturalOrder())));
         List<FlowMatrixRow> m = matrix.drain();
-        m.sort(Comparator.comparing(FlowMatrixRow::date).thenComparing(FlowMatrixRow::fromRegion).thenComparing(FlowMatrixRow::toRegion));
+        m.sort(
+                Comparator.comparing(FlowMatrixRow::date)
+                        .thenComparing(FlowMatrixRow::fromRegion)
+                        .thenComparing(FlowMatrixRow::toRegion));
         List<DeadLetter> d = dead.drain();
         d.sort(Comparator.comparing(DeadLetter::source).thenComparing(DeadLetter::payload));
         write(outputDir.resolve("alerts.jsonl"), a, OutputJson::alert);
@@ -156,7 +181,8 @@ public final class Replay {
         return t;
     }
 
-    private static <T> void write(Path file, List<T> rows, Function<T, String> json) throws IOException {
+    private static <T> void write(Path file, List<T> rows, Function<T, String> json)
+            throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (T row : rows) {
                 w.write(json.apply(row));

@@ -1,11 +1,11 @@
 package kz.migration.monitor.job;
 
-import kz.migration.monitor.metrics.DomainMetrics;
-import kz.migration.monitor.pipeline.IngestedRecord;
 import java.time.Clock;
 import java.time.Instant;
 import kz.migration.monitor.event.DeadLetter;
 import kz.migration.monitor.event.InputEvent;
+import kz.migration.monitor.metrics.DomainMetrics;
+import kz.migration.monitor.pipeline.IngestedRecord;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -24,15 +24,20 @@ public final class SplitDeadLetters extends ProcessFunction<IngestedRecord, Inpu
     private final long horizon;
     private final Instant fixedReceivedAt;
 
-    /** @param fixedReceivedAt stamped on late events' dead letters, or {@code null} for the clock */
+    /**
+     * @param fixedReceivedAt stamped on late events' dead letters, or {@code null} for the clock
+     */
     public SplitDeadLetters(long horizon, Instant fixedReceivedAt) {
         this.horizon = horizon;
         this.fixedReceivedAt = fixedReceivedAt;
     }
 
-    /** Serves the domain metrics on the port in {@code MONITOR_METRICS_PORT}, once per task manager. */
+    /**
+     * Serves the domain metrics on the port in {@code MONITOR_METRICS_PORT}, once per task manager.
+     */
     @Override
-    public void open(org.apache.flink.api.common.functions.OpenContext openContext) throws Exception {
+    public void open(org.apache.flink.api.common.functions.OpenContext openContext)
+            throws Exception {
         String port = System.getenv("MONITOR_METRICS_PORT");
         if (port != null && !port.isBlank()) {
             DomainMetrics.serve(Integer.parseInt(port.trim()));
@@ -54,11 +59,16 @@ public final class SplitDeadLetters extends ProcessFunction<IngestedRecord, Inpu
             DomainMetrics.count("migration_late_events", 1, "stream", e.stream().topic());
             deadLetter(
                     new DeadLetter(
-                            e.stream().topic(), "occurredAt",
-                            "occurredAt: " + e.occurredAt()
-                                    + " arrived after the watermark had passed it (later than the allowed lateness)",
+                            e.stream().topic(),
+                            "occurredAt",
+                            "occurredAt: "
+                                    + e.occurredAt()
+                                    + " arrived after the watermark had passed it (later than the"
+                                    + " allowed lateness)",
                             r.payload(),
-                            fixedReceivedAt != null ? fixedReceivedAt : Clock.systemUTC().instant()),
+                            fixedReceivedAt != null
+                                    ? fixedReceivedAt
+                                    : Clock.systemUTC().instant()),
                     ctx);
             return;
         }

@@ -19,7 +19,8 @@ import org.apache.flink.util.Collector;
  * revocations and expiries into {@link PermitChange}s for the regions' quota ledgers. A permit's
  * state is cleared when it stops being active.
  */
-public final class PermitRegistry extends EventTimeOrderedFunction<String, Employment, PermitChange> {
+public final class PermitRegistry
+        extends EventTimeOrderedFunction<String, Employment, PermitChange> {
 
     private static final long serialVersionUID = 1L;
 
@@ -34,7 +35,9 @@ public final class PermitRegistry extends EventTimeOrderedFunction<String, Emplo
     @Override
     public void open(OpenContext openContext) throws Exception {
         super.open(openContext);
-        active = getRuntimeContext().getState(new ValueStateDescriptor<>("active-permit", ActivePermit.class));
+        active =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("active-permit", ActivePermit.class));
     }
 
     @Override
@@ -43,10 +46,18 @@ public final class PermitRegistry extends EventTimeOrderedFunction<String, Emplo
     }
 
     @Override
-    protected void onTime(long timestamp, OnTimerContext ctx, Collector<PermitChange> out) throws Exception {
+    protected void onTime(long timestamp, OnTimerContext ctx, Collector<PermitChange> out)
+            throws Exception {
         ActivePermit p = active.value();
         if (p != null && KazakhstanTime.endMillisOf(p.until()) == timestamp) {
-            out.collect(removed(ctx.getCurrentKey(), p, null, Instant.ofEpochMilli(timestamp), 0, null));
+            out.collect(
+                    removed(
+                            ctx.getCurrentKey(),
+                            p,
+                            null,
+                            Instant.ofEpochMilli(timestamp),
+                            0,
+                            null));
             active.clear();
         }
     }
@@ -58,8 +69,12 @@ public final class PermitRegistry extends EventTimeOrderedFunction<String, Emplo
                 e.kind() != EmploymentKind.PERMIT_ISSUED
                         ? null
                         : new ActivePermit(
-                                e.region(), e.category(), KazakhstanTime.dateOf(e.occurredAt()).getYear(),
-                                e.permitUntil(), pseudonymiser.subjectRef(e.personId()), e.citizenship());
+                                e.region(),
+                                e.category(),
+                                KazakhstanTime.dateOf(e.occurredAt()).getYear(),
+                                e.permitUntil(),
+                                pseudonymiser.subjectRef(e.personId()),
+                                e.citizenship());
         ActivePermit p = active.value();
         if (p != null) {
             out.collect(removed(e.permitId(), p, e.eventId(), e.occurredAt(), 1, issued));
@@ -73,15 +88,38 @@ public final class PermitRegistry extends EventTimeOrderedFunction<String, Emplo
         active.update(issued);
         out.collect(
                 new PermitChange(
-                        true, e.permitId(), issued.region(), issued.category(), issued.year(),
-                        issued.subjectRef(), issued.citizenship(), e.eventId(), e.occurredAt(), 1, null));
+                        true,
+                        e.permitId(),
+                        issued.region(),
+                        issued.category(),
+                        issued.year(),
+                        issued.subjectRef(),
+                        issued.citizenship(),
+                        e.eventId(),
+                        e.occurredAt(),
+                        1,
+                        null));
         scheduleAt(ctx, KazakhstanTime.endMillisOf(e.permitUntil()));
     }
 
     private static PermitChange removed(
-            String permitId, ActivePermit p, String eventId, Instant at, int order, ActivePermit replacedBy) {
+            String permitId,
+            ActivePermit p,
+            String eventId,
+            Instant at,
+            int order,
+            ActivePermit replacedBy) {
         return new PermitChange(
-                false, permitId, p.region(), p.category(), p.year(), p.subjectRef(), p.citizenship(),
-                eventId, at, order, replacedBy);
+                false,
+                permitId,
+                p.region(),
+                p.category(),
+                p.year(),
+                p.subjectRef(),
+                p.citizenship(),
+                eventId,
+                at,
+                order,
+                replacedBy);
     }
 }

@@ -7,8 +7,8 @@ import kz.migration.monitor.event.QuotaLimit;
 public record QuotaInput(PermitChange change, QuotaLimit limit) {
 
     /**
-     * Expiries at the end of a day come first, then reference data, then issues and revocations
-     * (by event id), a replaced permit's removal before its replacement.
+     * Expiries at the end of a day come first, then reference data, then issues and revocations (by
+     * event id), a replaced permit's removal before its replacement.
      */
     public static final Comparator<QuotaInput> ORDER =
             Comparator.comparingInt(QuotaInput::rank)

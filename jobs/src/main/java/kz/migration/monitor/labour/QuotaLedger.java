@@ -18,15 +18,18 @@ import org.apache.flink.util.Collector;
 /**
  * A region's labour quotas (keyed by region code): active permits by issue year and category, the
  * limits in force, and the alerts they raise. {@code QUOTA_WARNING} when utilisation reaches 90% of
- * a limit above 0 (at an issue or at the quota record), again only after it fell below;
- * {@code QUOTA_BREACH} for every issue that leaves utilisation above a limit.
+ * a limit above 0 (at an issue or at the quota record), again only after it fell below; {@code
+ * QUOTA_BREACH} for every issue that leaves utilisation above a limit.
  */
 public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInput, Alert> {
 
     private static final long serialVersionUID = 1L;
 
-    /** Quota keys are {@code year|CATEGORY}, the category being {@code ALL} for the region's total. */
+    /**
+     * Quota keys are {@code year|CATEGORY}, the category being {@code ALL} for the region's total.
+     */
     private transient MapState<String, Long> active;
+
     private transient MapState<String, Long> limits;
     private transient MapState<String, Long> limitSetAt;
     private transient MapState<String, Boolean> warned;
@@ -38,10 +41,20 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
     @Override
     public void open(OpenContext openContext) throws Exception {
         super.open(openContext);
-        active = getRuntimeContext().getMapState(new MapStateDescriptor<>("active", Types.STRING, Types.LONG));
-        limits = getRuntimeContext().getMapState(new MapStateDescriptor<>("limits", Types.STRING, Types.LONG));
-        limitSetAt = getRuntimeContext().getMapState(new MapStateDescriptor<>("limit-set-at", Types.STRING, Types.LONG));
-        warned = getRuntimeContext().getMapState(new MapStateDescriptor<>("warned", Types.STRING, Types.BOOLEAN));
+        active =
+                getRuntimeContext()
+                        .getMapState(new MapStateDescriptor<>("active", Types.STRING, Types.LONG));
+        limits =
+                getRuntimeContext()
+                        .getMapState(new MapStateDescriptor<>("limits", Types.STRING, Types.LONG));
+        limitSetAt =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>("limit-set-at", Types.STRING, Types.LONG));
+        warned =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>("warned", Types.STRING, Types.BOOLEAN));
     }
 
     @Override
@@ -50,7 +63,8 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
     }
 
     @Override
-    protected void onEvent(QuotaInput in, long timestamp, Context ctx, Collector<Alert> out) throws Exception {
+    protected void onEvent(QuotaInput in, long timestamp, Context ctx, Collector<Alert> out)
+            throws Exception {
         Region region = Region.ofCode(ctx.getCurrentKey());
         if (in.limit() != null) {
             onLimit(region, in.limit(), out);
@@ -68,7 +82,12 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
                 active.put(q, now);
             }
         }
-        DomainMetrics.gauge("migration_permits_active", "region", region.code(), "category", c.category().name())
+        DomainMetrics.gauge(
+                        "migration_permits_active",
+                        "region",
+                        region.code(),
+                        "category",
+                        c.category().name())
                 .addAndGet(delta);
         for (String q : quotas) {
             if (!c.added() && replacementRecounts(region, q, c.replacedBy())) {
@@ -80,7 +99,9 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
         }
     }
 
-    /** Whether the permit replacing a removed one counts towards quota {@code q} of this region too. */
+    /**
+     * Whether the permit replacing a removed one counts towards quota {@code q} of this region too.
+     */
     private static boolean replacementRecounts(Region region, String q, ActivePermit replacement) {
         return replacement != null
                 && replacement.region() == region
@@ -98,7 +119,12 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
         }
         limits.put(q, limit);
         limitSetAt.put(q, at);
-        DomainMetrics.gauge("migration_quota_limit", "region", region.code(), "category", record.categoryName())
+        DomainMetrics.gauge(
+                        "migration_quota_limit",
+                        "region",
+                        region.code(),
+                        "category",
+                        record.categoryName())
                 .set(limit);
         evaluate(region, q, record.occurredAt(), null, true, out);
     }
@@ -108,7 +134,12 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
      * caused it, the only change that can breach; only issues and quota records {@code mayWarn}.
      */
     private void evaluate(
-            Region region, String q, Instant at, PermitChange issue, boolean mayWarn, Collector<Alert> out)
+            Region region,
+            String q,
+            Instant at,
+            PermitChange issue,
+            boolean mayWarn,
+            Collector<Alert> out)
             throws Exception {
         Long limit = limits.get(q);
         if (limit == null) {
@@ -120,8 +151,12 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
         String category = q.substring(q.indexOf('|') + 1);
         if (limit > 0) {
             DomainMetrics.set(
-                    "migration_quota_utilisation_ratio", (double) utilisation / limit, "region", region.code(),
-                    "category", category);
+                    "migration_quota_utilisation_ratio",
+                    (double) utilisation / limit,
+                    "region",
+                    region.code(),
+                    "category",
+                    category);
         }
         boolean nearFull = limit > 0 && utilisation * 10 >= limit * 9;
         if (!nearFull) {
@@ -132,18 +167,42 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
             emit(
                     out,
                     Alert.of(
-                            AlertType.QUOTA_WARNING, null, at, null, region, null, null,
+                            AlertType.QUOTA_WARNING,
+                            null,
+                            at,
+                            null,
+                            region,
+                            null,
+                            null,
                             AlertDetails.quota(year, category, limit, utilisation, permitId),
-                            region.code() + "|" + q + "|" + at + "|" + (issue == null ? "limit" : issue.eventId())));
+                            region.code()
+                                    + "|"
+                                    + q
+                                    + "|"
+                                    + at
+                                    + "|"
+                                    + (issue == null ? "limit" : issue.eventId())));
         }
         if (issue != null && utilisation > limit) {
             emit(
                     out,
                     Alert.of(
-                            AlertType.QUOTA_BREACH, null, at, issue.subjectRef(), region, null,
+                            AlertType.QUOTA_BREACH,
+                            null,
+                            at,
+                            issue.subjectRef(),
+                            region,
+                            null,
                             issue.citizenship(),
-                            AlertDetails.quota(year, category, limit, utilisation, issue.permitId()),
-                            region.code() + "|" + q + "|" + issue.permitId() + "|" + issue.eventId()));
+                            AlertDetails.quota(
+                                    year, category, limit, utilisation, issue.permitId()),
+                            region.code()
+                                    + "|"
+                                    + q
+                                    + "|"
+                                    + issue.permitId()
+                                    + "|"
+                                    + issue.eventId()));
         }
     }
 

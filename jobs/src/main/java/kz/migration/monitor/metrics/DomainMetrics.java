@@ -35,7 +35,10 @@ public final class DomainMetrics {
 
     private DomainMetrics() {}
 
-    /** Serves {@code /metrics} on {@code port} of every interface once per JVM; later calls are no-ops. */
+    /**
+     * Serves {@code /metrics} on {@code port} of every interface once per JVM; later calls are
+     * no-ops.
+     */
     public static int serve(int port) throws IOException {
         return serve(new InetSocketAddress(port));
     }
@@ -77,7 +80,9 @@ public final class DomainMetrics {
                 key,
                 k -> {
                     AtomicLong value = new AtomicLong();
-                    Gauge.builder(name, value, AtomicLong::doubleValue).tags(tags).register(REGISTRY);
+                    Gauge.builder(name, value, AtomicLong::doubleValue)
+                            .tags(tags)
+                            .register(REGISTRY);
                     return value;
                 });
     }
@@ -89,7 +94,9 @@ public final class DomainMetrics {
                         key,
                         k -> {
                             AtomicReference<Double> v = new AtomicReference<>(0.0);
-                            Gauge.builder(name, v, AtomicReference::get).tags(tags).register(REGISTRY);
+                            Gauge.builder(name, v, AtomicReference::get)
+                                    .tags(tags)
+                                    .register(REGISTRY);
                             return v;
                         })
                 .set(value);

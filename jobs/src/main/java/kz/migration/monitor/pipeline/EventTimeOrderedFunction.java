@@ -25,7 +25,8 @@ import org.apache.flink.util.Collector;
  * <p>Timers after the {@code horizon} (a replay's as-of instant) are not registered, so nothing
  * that would only become true after it is reported.
  */
-public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessFunction<K, IN, OUT> {
+public abstract class EventTimeOrderedFunction<K, IN, OUT>
+        extends KeyedProcessFunction<K, IN, OUT> {
 
     private static final long serialVersionUID = 1L;
 
@@ -46,7 +47,8 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
             throws Exception;
 
     /** Runs the work due at {@code timestamp}, before the events of that instant. */
-    protected void onTime(long timestamp, OnTimerContext ctx, Collector<OUT> out) throws Exception {}
+    protected void onTime(long timestamp, OnTimerContext ctx, Collector<OUT> out)
+            throws Exception {}
 
     @Override
     public void open(OpenContext openContext) throws Exception {
@@ -54,7 +56,9 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
                 getRuntimeContext()
                         .getMapState(
                                 new MapStateDescriptor<>(
-                                        "pending-events", Types.LONG, new ListTypeInfo<>(eventType)));
+                                        "pending-events",
+                                        Types.LONG,
+                                        new ListTypeInfo<>(eventType)));
     }
 
     @Override
@@ -94,10 +98,10 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
     }
 
     /**
-     * Withdraws work scheduled with {@link #scheduleAt}. Flink keeps one timer per key and
-     * instant, shared with the events waiting for that instant: deleting it while events wait there
-     * would lose them (an event exactly at midnight, the end of a day, is the usual case), so then
-     * the timer stays and {@link #onTime} merely runs once more.
+     * Withdraws work scheduled with {@link #scheduleAt}. Flink keeps one timer per key and instant,
+     * shared with the events waiting for that instant: deleting it while events wait there would
+     * lose them (an event exactly at midnight, the end of a day, is the usual case), so then the
+     * timer stays and {@link #onTime} merely runs once more.
      */
     protected void unscheduleAt(Context ctx, long timestamp) throws Exception {
         if (!pending.contains(timestamp)) {

@@ -3,8 +3,8 @@ package kz.migration.monitor.stay;
 /**
  * The days a document makes lawful, both ends included, as epoch days.
  *
- * @param document what it is: {@code visa}, {@code temporary}, {@code permanent} or
- *     {@code permit:<id>}
+ * @param document what it is: {@code visa}, {@code temporary}, {@code permanent} or {@code
+ *     permit:<id>}
  * @param toDay {@link Long#MAX_VALUE} while open-ended
  */
 public record CoverPeriod(String document, long fromDay, long toDay) {

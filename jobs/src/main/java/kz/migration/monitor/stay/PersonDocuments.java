@@ -68,7 +68,8 @@ public record PersonDocuments(
         return withPeriod(new CoverPeriod("visa", from.toEpochDay(), until.toEpochDay()));
     }
 
-    public PersonDocuments withTemporaryResidence(LocalDate from, LocalDate until, Region region, String city) {
+    public PersonDocuments withTemporaryResidence(
+            LocalDate from, LocalDate until, Region region, String city) {
         return withPeriod(new CoverPeriod("temporary", from.toEpochDay(), until.toEpochDay()))
                 .livingIn(region, city);
     }
@@ -77,7 +78,9 @@ public record PersonDocuments(
         PersonDocuments d =
                 withPeriod(
                         new CoverPeriod(
-                                "permanent", KazakhstanTime.dateOf(since).toEpochDay(), Long.MAX_VALUE));
+                                "permanent",
+                                KazakhstanTime.dateOf(since).toEpochDay(),
+                                Long.MAX_VALUE));
         return new PersonDocuments(d.periods, d.permits, since, null, region, city);
     }
 
@@ -89,14 +92,18 @@ public record PersonDocuments(
     public PersonDocuments deregistered(LocalDate day) {
         List<CoverPeriod> cut = new ArrayList<>(periods.size());
         for (CoverPeriod p : periods) {
-            boolean residence = p.document().equals("temporary") || p.document().equals("permanent");
+            boolean residence =
+                    p.document().equals("temporary") || p.document().equals("permanent");
             cut.add(residence ? p.endingOn(day.toEpochDay()) : p);
         }
         LocalDate until =
                 permanentSince == null
                         ? null
-                        : permanentUntil == null || permanentUntil.isAfter(day) ? day : permanentUntil;
-        return new PersonDocuments(new ArrayList<>(cut), permits, permanentSince, until, null, null);
+                        : permanentUntil == null || permanentUntil.isAfter(day)
+                                ? day
+                                : permanentUntil;
+        return new PersonDocuments(
+                new ArrayList<>(cut), permits, permanentSince, until, null, null);
     }
 
     /** Issues (or replaces) a permit: the replaced one still covers the day of its replacement. */
@@ -106,8 +113,12 @@ public record PersonDocuments(
         List<Permit> permits = new ArrayList<>(d.permits);
         permits.add(permit);
         return new PersonDocuments(
-                        d.periods, new ArrayList<>(permits), permanentSince, permanentUntil,
-                        residenceRegion, residenceCity)
+                        d.periods,
+                        new ArrayList<>(permits),
+                        permanentSince,
+                        permanentUntil,
+                        residenceRegion,
+                        residenceCity)
                 .withPeriod(
                         new CoverPeriod(
                                 "permit:" + permit.permitId(), day, permit.until().toEpochDay()));
@@ -131,7 +142,11 @@ public record PersonDocuments(
             }
         }
         return new PersonDocuments(
-                new ArrayList<>(cut), new ArrayList<>(kept), permanentSince, permanentUntil, residenceRegion,
+                new ArrayList<>(cut),
+                new ArrayList<>(kept),
+                permanentSince,
+                permanentUntil,
+                residenceRegion,
                 residenceCity);
     }
 
@@ -139,7 +154,11 @@ public record PersonDocuments(
         List<CoverPeriod> more = new ArrayList<>(periods);
         more.add(period);
         return new PersonDocuments(
-                new ArrayList<>(more), permits, permanentSince, permanentUntil, residenceRegion,
+                new ArrayList<>(more),
+                permits,
+                permanentSince,
+                permanentUntil,
+                residenceRegion,
                 residenceCity);
     }
 
@@ -159,11 +178,18 @@ public record PersonDocuments(
         }
         boolean permanentOver = permanentUntil != null && permanentUntil.toEpochDay() < today;
         return new PersonDocuments(
-                new ArrayList<>(live), new ArrayList<>(active), permanentOver ? null : permanentSince,
-                permanentOver ? null : permanentUntil, residenceRegion, residenceCity);
+                new ArrayList<>(live),
+                new ArrayList<>(active),
+                permanentOver ? null : permanentSince,
+                permanentOver ? null : permanentUntil,
+                residenceRegion,
+                residenceCity);
     }
 
     public boolean isEmpty() {
-        return periods.isEmpty() && permits.isEmpty() && permanentSince == null && residenceRegion == null;
+        return periods.isEmpty()
+                && permits.isEmpty()
+                && permanentSince == null
+                && residenceRegion == null;
     }
 }

@@ -1,6 +1,5 @@
 package kz.migration.monitor.stay;
 
-import kz.migration.monitor.pipeline.types.MonitorTypes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +20,7 @@ import kz.migration.monitor.event.Severity;
 import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.metrics.DomainMetrics;
 import kz.migration.monitor.pipeline.EventTimeOrderedFunction;
+import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
@@ -29,8 +29,8 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
 
 /**
- * Follows one person (keyed by {@code personId}) through crossings, registrations and employment
- * in event time, and raises the person alerts: {@code OVERSTAY} at the end of the 1st, 4th and 11th
+ * Follows one person (keyed by {@code personId}) through crossings, registrations and employment in
+ * event time, and raises the person alerts: {@code OVERSTAY} at the end of the 1st, 4th and 11th
  * unlawful day of a stay, {@code OVERSTAY_ENDED} at the exit, {@code UNAUTHORISED_EMPLOYMENT} at a
  * hire without a permit, and {@code CONTRACT_BREACH} when a relocation participant leaves early.
  *
@@ -54,7 +54,8 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
     private transient ValueState<RelocationContract> contract;
     private transient ValueState<Long> wakeUp;
 
-    public PersonMonitor(StayRules rules, Pseudonymiser pseudonymiser, int contractYears, long horizon) {
+    public PersonMonitor(
+            StayRules rules, Pseudonymiser pseudonymiser, int contractYears, long horizon) {
         super(MonitorTypes.INPUT_EVENT, horizon);
         this.rules = rules;
         this.pseudonymiser = pseudonymiser;
@@ -71,19 +72,33 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
         // sweeps all state many times within the TTL.
         StateTtlConfig ttl =
                 horizon == Long.MAX_VALUE
-                        ? StateTtlConfig.newBuilder(Duration.ofDays(5 * 366 + 180)).cleanupIncrementally(1, false).build()
+                        ? StateTtlConfig.newBuilder(Duration.ofDays(5 * 366 + 180))
+                                .cleanupIncrementally(1, false)
+                                .build()
                         : null;
-        stay = getRuntimeContext().getState(withTtl(new ValueStateDescriptor<>("stay", StayLedger.class), ttl));
+        stay =
+                getRuntimeContext()
+                        .getState(
+                                withTtl(new ValueStateDescriptor<>("stay", StayLedger.class), ttl));
         documents =
                 getRuntimeContext()
-                        .getState(withTtl(new ValueStateDescriptor<>("documents", PersonDocuments.class), ttl));
+                        .getState(
+                                withTtl(
+                                        new ValueStateDescriptor<>(
+                                                "documents", PersonDocuments.class),
+                                        ttl));
         contract =
                 getRuntimeContext()
-                        .getState(withTtl(new ValueStateDescriptor<>("contract", RelocationContract.class), ttl));
+                        .getState(
+                                withTtl(
+                                        new ValueStateDescriptor<>(
+                                                "contract", RelocationContract.class),
+                                        ttl));
         wakeUp = getRuntimeContext().getState(new ValueStateDescriptor<>("wake-up", Types.LONG));
     }
 
-    private static <T> ValueStateDescriptor<T> withTtl(ValueStateDescriptor<T> d, StateTtlConfig ttl) {
+    private static <T> ValueStateDescriptor<T> withTtl(
+            ValueStateDescriptor<T> d, StateTtlConfig ttl) {
         if (ttl != null) {
             d.enableTimeToLive(ttl);
         }
@@ -96,7 +111,8 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
     }
 
     @Override
-    protected void onTime(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+    protected void onTime(long timestamp, OnTimerContext ctx, Collector<Alert> out)
+            throws Exception {
         long today = KazakhstanTime.dateOf(timestamp).toEpochDay();
         catchUp(today - 1, ctx.getCurrentKey(), out);
         tidy(today, ctx);
@@ -135,25 +151,34 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
             return;
         }
         PersonDocuments docs = documents();
-        StayLedger.Progress progress = s.evaluatedThrough(lastDay, docs, rules.ruleFor(s.citizenship()));
+        StayLedger.Progress progress =
+                s.evaluatedThrough(lastDay, docs, rules.ruleFor(s.citizenship()));
         for (StayLedger.OverstayMark mark : progress.marks()) {
             Instant raisedAt = KazakhstanTime.endOf(LocalDate.ofEpochDay(mark.day()));
             Severity severity = severityOf(mark.overstayDays());
-            Region region = docs.residenceRegion() != null ? docs.residenceRegion() : s.entryRegion();
+            Region region =
+                    docs.residenceRegion() != null ? docs.residenceRegion() : s.entryRegion();
             String city = docs.residenceRegion() != null ? docs.residenceCity() : s.entryCity();
             String subjectRef = pseudonymiser.subjectRef(personId);
             emit(
                     out,
                     Alert.of(
-                            AlertType.OVERSTAY, severity, raisedAt, subjectRef, region, city,
-                            s.citizenship(), AlertDetails.overstay(mark.overstayDays()),
+                            AlertType.OVERSTAY,
+                            severity,
+                            raisedAt,
+                            subjectRef,
+                            region,
+                            city,
+                            s.citizenship(),
+                            AlertDetails.overstay(mark.overstayDays()),
                             subjectRef + "|" + s.stayStart() + "|" + mark.overstayDays()));
             trackActiveOverstay(s.entryRegion(), mark.overstayDays(), +1);
         }
         stay.update(progress.ledger());
     }
 
-    private void onCrossing(BorderCrossing c, String subjectRef, Collector<Alert> out) throws Exception {
+    private void onCrossing(BorderCrossing c, String subjectRef, Collector<Alert> out)
+            throws Exception {
         StayLedger s = stay();
         PersonDocuments docs = documents();
         if (c.direction() == Direction.ENTRY) {
@@ -162,7 +187,10 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
                 documents.update(docs);
             }
             if (!s.present()) {
-                DomainMetrics.gauge("migration_people_present", "group", CitizenshipGroup.of(c.citizenship()).name())
+                DomainMetrics.gauge(
+                                "migration_people_present",
+                                "group",
+                                CitizenshipGroup.of(c.citizenship()).name())
                         .incrementAndGet();
             }
             stay.update(s.entered(c.occurredAt(), c.citizenship(), c.region(), c.city()));
@@ -173,7 +201,10 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
             return;
         }
         StayLedger ended = s.exited(c.occurredAt(), docs, rules.ruleFor(s.citizenship()));
-        DomainMetrics.gauge("migration_people_present", "group", CitizenshipGroup.of(s.citizenship()).name())
+        DomainMetrics.gauge(
+                        "migration_people_present",
+                        "group",
+                        CitizenshipGroup.of(s.citizenship()).name())
                 .decrementAndGet();
         int days = ended.unlawfulInStay();
         if (days > 0) {
@@ -182,8 +213,14 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
             emit(
                     out,
                     Alert.of(
-                            AlertType.OVERSTAY_ENDED, severityOf(days), c.occurredAt(), subjectRef,
-                            region, city, s.citizenship(), AlertDetails.overstay(days),
+                            AlertType.OVERSTAY_ENDED,
+                            severityOf(days),
+                            c.occurredAt(),
+                            subjectRef,
+                            region,
+                            city,
+                            s.citizenship(),
+                            AlertDetails.overstay(days),
                             subjectRef + "|" + s.stayStart() + "|ended"));
             int raised = Math.min(s.unlawfulInStay(), 11);
             if (raised > 0) {
@@ -193,14 +230,16 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
         stay.update(ended);
     }
 
-    private void onRegistration(Registration r, String subjectRef, Collector<Alert> out) throws Exception {
+    private void onRegistration(Registration r, String subjectRef, Collector<Alert> out)
+            throws Exception {
         PersonDocuments docs = documents();
         LocalDate day = KazakhstanTime.dateOf(r.occurredAt());
         docs =
                 switch (r.kind()) {
                     case TEMPORARY_RESIDENCE ->
                             docs.withTemporaryResidence(day, r.validUntil(), r.region(), r.city());
-                    case PERMANENT_RESIDENCE -> docs.withPermanentResidence(r.occurredAt(), r.region(), r.city());
+                    case PERMANENT_RESIDENCE ->
+                            docs.withPermanentResidence(r.occurredAt(), r.region(), r.city());
                     case RESIDENCE_CHANGE -> docs.livingIn(r.region(), r.city());
                     case DEREGISTRATION -> docs.deregistered(day);
                 };
@@ -213,45 +252,77 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
         }
         boolean leaves =
                 r.kind() == RegistrationKind.DEREGISTRATION
-                        || (r.kind() == RegistrationKind.RESIDENCE_CHANGE && r.region() != (current == null ? null : current.hostRegion()));
+                        || (r.kind() == RegistrationKind.RESIDENCE_CHANGE
+                                && r.region() != (current == null ? null : current.hostRegion()));
         if (current != null && leaves) {
             Region newRegion = r.kind() == RegistrationKind.DEREGISTRATION ? null : r.region();
             boolean returned = current.isReturn(newRegion);
             emit(
                     out,
                     Alert.of(
-                            AlertType.CONTRACT_BREACH, null, r.occurredAt(), subjectRef,
-                            current.hostRegion(), current.hostCity(), r.citizenship(),
+                            AlertType.CONTRACT_BREACH,
+                            null,
+                            r.occurredAt(),
+                            subjectRef,
+                            current.hostRegion(),
+                            current.hostCity(),
+                            r.citizenship(),
                             AlertDetails.contract(
-                                    current.program(), current.hostRegion(), newRegion,
-                                    current.monthsTo(day), returned),
+                                    current.program(),
+                                    current.hostRegion(),
+                                    newRegion,
+                                    current.monthsTo(day),
+                                    returned),
                             subjectRef + "|" + r.eventId()));
             DomainMetrics.count(
-                    "migration_contract_breaches", 1, "program", current.program().name(),
-                    "host_region", current.hostRegion().code());
+                    "migration_contract_breaches",
+                    1,
+                    "program",
+                    current.program().name(),
+                    "host_region",
+                    current.hostRegion().code());
             if (returned) {
-                DomainMetrics.count("migration_relocation_returns", 1, "host_region", current.hostRegion().code());
+                DomainMetrics.count(
+                        "migration_relocation_returns",
+                        1,
+                        "host_region",
+                        current.hostRegion().code());
             }
             contract.clear();
         }
         if (r.program() != null && r.kind() != RegistrationKind.DEREGISTRATION) {
             contract.update(
                     new RelocationContract(
-                            r.program(), r.region(), r.city(), day, day.plusYears(contractYears),
+                            r.program(),
+                            r.region(),
+                            r.city(),
+                            day,
+                            day.plusYears(contractYears),
                             r.previousRegion()));
             DomainMetrics.count(
-                    "migration_relocation_contracts", 1, "program", r.program().name(),
-                    "host_region", r.region().code());
+                    "migration_relocation_contracts",
+                    1,
+                    "program",
+                    r.program().name(),
+                    "host_region",
+                    r.region().code());
         }
     }
 
-    private void onEmployment(Employment e, String subjectRef, Collector<Alert> out) throws Exception {
+    private void onEmployment(Employment e, String subjectRef, Collector<Alert> out)
+            throws Exception {
         PersonDocuments docs = documents();
         switch (e.kind()) {
             case PERMIT_ISSUED ->
                     documents.update(
-                            docs.withPermit(new Permit(e.permitId(), e.region(), e.occurredAt(), e.permitUntil())));
-            case PERMIT_REVOKED -> documents.update(docs.withPermitRevoked(e.permitId(), e.occurredAt()));
+                            docs.withPermit(
+                                    new Permit(
+                                            e.permitId(),
+                                            e.region(),
+                                            e.occurredAt(),
+                                            e.permitUntil())));
+            case PERMIT_REVOKED ->
+                    documents.update(docs.withPermitRevoked(e.permitId(), e.occurredAt()));
             case HIRED -> {
                 if (!rules.mayWorkWithoutPermit(e.citizenship())
                         && !docs.hasPermanentResidenceAt(e.occurredAt())
@@ -259,8 +330,14 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
                     emit(
                             out,
                             Alert.of(
-                                    AlertType.UNAUTHORISED_EMPLOYMENT, null, e.occurredAt(), subjectRef,
-                                    e.region(), e.city(), e.citizenship(), AlertDetails.none(),
+                                    AlertType.UNAUTHORISED_EMPLOYMENT,
+                                    null,
+                                    e.occurredAt(),
+                                    subjectRef,
+                                    e.region(),
+                                    e.city(),
+                                    e.citizenship(),
+                                    AlertDetails.none(),
                                     subjectRef + "|" + e.eventId()));
                 }
             }
@@ -303,8 +380,14 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
         if (c != null) {
             next = Math.min(next, KazakhstanTime.startOf(c.end()).toEpochMilli());
         }
-        if (!docs.isEmpty() && docs.lastCoveredDay() != Long.MAX_VALUE && docs.lastCoveredDay() >= 0) {
-            next = Math.min(next, KazakhstanTime.endMillisOf(LocalDate.ofEpochDay(docs.lastCoveredDay())));
+        if (!docs.isEmpty()
+                && docs.lastCoveredDay() != Long.MAX_VALUE
+                && docs.lastCoveredDay() >= 0) {
+            next =
+                    Math.min(
+                            next,
+                            KazakhstanTime.endMillisOf(
+                                    LocalDate.ofEpochDay(docs.lastCoveredDay())));
         }
         if (previous != null && previous != next) {
             unscheduleAt(ctx, previous);
@@ -329,15 +412,27 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
         Severity now = severityOf(overstayDays);
         if (delta > 0 && overstayDays > 1) {
             Severity before = severityOf(overstayDays == 4 ? 1 : 4);
-            DomainMetrics.gauge("migration_overstays_active", "region", region.code(), "severity", before.name())
+            DomainMetrics.gauge(
+                            "migration_overstays_active",
+                            "region",
+                            region.code(),
+                            "severity",
+                            before.name())
                     .decrementAndGet();
         }
-        DomainMetrics.gauge("migration_overstays_active", "region", region.code(), "severity", now.name())
+        DomainMetrics.gauge(
+                        "migration_overstays_active",
+                        "region",
+                        region.code(),
+                        "severity",
+                        now.name())
                 .addAndGet(delta);
     }
 
     /** Art. 517 tiers: up to 3 days a warning, 4 to 10 a fine, over 10 expulsion. */
     static Severity severityOf(int overstayDays) {
-        return overstayDays > 10 ? Severity.CRITICAL : overstayDays >= 4 ? Severity.MAJOR : Severity.WARNING;
+        return overstayDays > 10
+                ? Severity.CRITICAL
+                : overstayDays >= 4 ? Severity.MAJOR : Severity.WARNING;
     }
 }

@@ -81,8 +81,14 @@ public record StayLedger(
         long day = KazakhstanTime.dateOf(at).toEpochDay();
         StayLedger through = evaluatedThrough(day, documents, rule).ledger();
         return new StayLedger(
-                false, through.stayStart, through.citizenship, through.entryRegion, through.entryCity,
-                through.lastEvaluatedDay, through.uncoveredInStay, through.unlawfulInStay,
+                false,
+                through.stayStart,
+                through.citizenship,
+                through.entryRegion,
+                through.entryCity,
+                through.lastEvaluatedDay,
+                through.uncoveredInStay,
+                through.unlawfulInStay,
                 through.uncoveredDays);
     }
 
@@ -112,7 +118,9 @@ public record StayLedger(
 
     /** The day on which the last remembered uncovered day leaves the window, or -1. */
     public long windowClearsOn() {
-        return uncoveredDays.length == 0 ? -1 : uncoveredDays[uncoveredDays.length - 1] + WINDOW_DAYS;
+        return uncoveredDays.length == 0
+                ? -1
+                : uncoveredDays[uncoveredDays.length - 1] + WINDOW_DAYS;
     }
 
     /** Mutable working copy for evaluating many days without allocating a ledger per day. */
@@ -159,8 +167,15 @@ public record StayLedger(
 
         StayLedger toLedger(StayLedger l, boolean present, long lastDay) {
             return new StayLedger(
-                    present, l.stayStart, l.citizenship, l.entryRegion, l.entryCity, lastDay, uncovered,
-                    unlawful, Arrays.copyOfRange(window, from, to));
+                    present,
+                    l.stayStart,
+                    l.citizenship,
+                    l.entryRegion,
+                    l.entryCity,
+                    lastDay,
+                    uncovered,
+                    unlawful,
+                    Arrays.copyOfRange(window, from, to));
         }
     }
 }

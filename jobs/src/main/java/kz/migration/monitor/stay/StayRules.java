@@ -8,7 +8,11 @@ import java.util.Set;
  * DEFAULT (30, 90) by default. Citizens of Kazakhstan have no limits.
  */
 public record StayRules(
-        Set<String> eaeu, StayRule eaeuRule, Set<String> limited, StayRule limitedRule, StayRule defaultRule)
+        Set<String> eaeu,
+        StayRule eaeuRule,
+        Set<String> limited,
+        StayRule limitedRule,
+        StayRule defaultRule)
         implements Serializable {
 
     /** The contract's defaults (since 27 January 2023). */

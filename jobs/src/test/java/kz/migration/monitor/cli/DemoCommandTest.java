@@ -19,20 +19,45 @@ class DemoCommandTest {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         int code;
         try {
-            code = MonitorCli.run(
-                    "demo", "--duration", "PT35S", "--interval", "PT5S", "--kafka-port", "0",
-                    "--web-port", String.valueOf(freePort()), "--metrics-port", String.valueOf(freePort()),
-                    "--flink-metrics-port", String.valueOf(freePort()), "--scale", "2000", "--speedup", "30000");
+            code =
+                    MonitorCli.run(
+                            "demo",
+                            "--duration",
+                            "PT35S",
+                            "--interval",
+                            "PT5S",
+                            "--kafka-port",
+                            "0",
+                            "--web-port",
+                            String.valueOf(freePort()),
+                            "--metrics-port",
+                            String.valueOf(freePort()),
+                            "--flink-metrics-port",
+                            String.valueOf(freePort()),
+                            "--scale",
+                            "2000",
+                            "--speedup",
+                            "30000");
         } finally {
             System.setOut(stdout);
         }
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(code).isZero();
-        assertThat(printed).contains("Flink web UI   http://localhost:", "Kafka broker   127.0.0.1:");
-        assertThat(printed).contains("alerts:", "net inflow 7d, top cities:", "quota utilisation, top:", "inflow surges");
+        assertThat(printed)
+                .contains("Flink web UI   http://localhost:", "Kafka broker   127.0.0.1:");
+        assertThat(printed)
+                .contains(
+                        "alerts:",
+                        "net inflow 7d, top cities:",
+                        "quota utilisation, top:",
+                        "inflow surges");
         // Some summary after the first shows events flowing and people present.
         assertThat(printed.lines().filter(l -> l.startsWith("events ")).skip(1))
-                .anySatisfy(l -> assertThat(l).doesNotStartWith("events 0 ").doesNotContain("present 0 "));
+                .anySatisfy(
+                        l ->
+                                assertThat(l)
+                                        .doesNotStartWith("events 0 ")
+                                        .doesNotContain("present 0 "));
     }
 
     private static int freePort() throws IOException {

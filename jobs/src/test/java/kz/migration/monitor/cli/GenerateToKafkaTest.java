@@ -34,17 +34,31 @@ class GenerateToKafkaTest {
     void generatedDaysReadBackThroughTheParsersWithoutDeadLetters() throws Exception {
         KAFKA.createTopics(2, GeneratedRecordSink.STREAMS.toArray(String[]::new));
 
-        assertThat(MonitorCli.run("generate", "--bootstrap", KAFKA.bootstrapServers(), "--scale", "3000",
-                "--days", "2", "--rate", "100000")).isZero();
+        assertThat(
+                        MonitorCli.run(
+                                "generate",
+                                "--bootstrap",
+                                KAFKA.bootstrapServers(),
+                                "--scale",
+                                "3000",
+                                "--days",
+                                "2",
+                                "--rate",
+                                "100000"))
+                .isZero();
 
         Map<String, Long> expected =
-                new TrafficGenerator(new GeneratorSettings(1, LocalDate.parse("2026-01-01"), 2, 3000, 0, 0, 0, 0))
+                new TrafficGenerator(
+                                new GeneratorSettings(
+                                        1, LocalDate.parse("2026-01-01"), 2, 3000, 0, 0, 0, 0))
                         .generate((stream, key, json, at) -> {});
         Map<String, Long> counts = new HashMap<>();
         List<String> rejected = new ArrayList<>();
         for (ConsumerRecord<String, String> r : consumeAll()) {
             counts.merge(r.topic(), 1L, Long::sum);
-            var parsed = InputParser.of(SourceStream.ofTopic(r.topic())).parse(r.value(), java.time.Instant.EPOCH);
+            var parsed =
+                    InputParser.of(SourceStream.ofTopic(r.topic()))
+                            .parse(r.value(), java.time.Instant.EPOCH);
             if (!parsed.isValid()) {
                 rejected.add(parsed.deadLetter().reason());
             } else if (parsed.event().personId() != null) {

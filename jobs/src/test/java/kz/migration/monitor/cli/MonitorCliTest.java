@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Every command explains itself, and a user's mistake is one clear line, not a stack trace. */
 class MonitorCliTest {
@@ -41,18 +41,26 @@ class MonitorCliTest {
     @ValueSource(strings = {"demo", "replay", "run", "generate", "forward-alerts", "bench"})
     void everyCommandHasHelp(String command) {
         assertThat(MonitorCli.run(command, "--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: migration-monitor " + command);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Usage: migration-monitor " + command);
     }
 
     @Test
     void topLevelHelpListsTheCommands() {
         assertThat(MonitorCli.run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("demo", "replay", "run", "generate", "forward-alerts", "bench");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("demo", "replay", "run", "generate", "forward-alerts", "bench");
     }
 
     @Test
     void replayOfAMissingDirectoryIsOneClearLine() {
-        int code = MonitorCli.run("replay", "--input", dir.resolve("nope").toString(), "--output", dir.resolve("out").toString());
+        int code =
+                MonitorCli.run(
+                        "replay",
+                        "--input",
+                        dir.resolve("nope").toString(),
+                        "--output",
+                        dir.resolve("out").toString());
         String printed = err.toString(StandardCharsets.UTF_8).strip();
         assertThat(code).isNotZero();
         assertThat(printed.lines()).hasSize(1);
@@ -61,36 +69,71 @@ class MonitorCliTest {
 
     @Test
     void aBadAsOfIsOneClearLine() {
-        int code = MonitorCli.run("replay", "--input", dir.toString(), "--output", dir.toString(), "--as-of", "yesterday");
+        int code =
+                MonitorCli.run(
+                        "replay",
+                        "--input",
+                        dir.toString(),
+                        "--output",
+                        dir.toString(),
+                        "--as-of",
+                        "yesterday");
         assertThat(code).isNotZero();
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("error: --as-of yesterday is not an ISO-8601 instant with an offset");
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("error: --as-of yesterday is not an ISO-8601 instant with an offset");
     }
 
     @Test
     void stayRulesAndContractLengthAreConfigurable() {
         ReplayCommand replay = new ReplayCommand();
         new picocli.CommandLine(replay)
-                .parseArgs("--input", "in", "--output", "out", "--stay-rule", "DEFAULT=10/60", "--stay-rule",
-                        "LIMITED=7/21", "--contract-years", "3");
-        var settings = replay.rules.applyTo(
-                kz.migration.monitor.job.MonitorSettings.streaming(new kz.migration.monitor.json.Pseudonymiser("k")));
-        assertThat(settings.stayRules().ruleFor("UZB")).isEqualTo(new kz.migration.monitor.stay.StayRule(10, 60));
-        assertThat(settings.stayRules().ruleFor("IND")).isEqualTo(new kz.migration.monitor.stay.StayRule(7, 21));
-        assertThat(settings.stayRules().ruleFor("RUS")).isEqualTo(new kz.migration.monitor.stay.StayRule(90, 90));
+                .parseArgs(
+                        "--input",
+                        "in",
+                        "--output",
+                        "out",
+                        "--stay-rule",
+                        "DEFAULT=10/60",
+                        "--stay-rule",
+                        "LIMITED=7/21",
+                        "--contract-years",
+                        "3");
+        var settings =
+                replay.rules.applyTo(
+                        kz.migration.monitor.job.MonitorSettings.streaming(
+                                new kz.migration.monitor.json.Pseudonymiser("k")));
+        assertThat(settings.stayRules().ruleFor("UZB"))
+                .isEqualTo(new kz.migration.monitor.stay.StayRule(10, 60));
+        assertThat(settings.stayRules().ruleFor("IND"))
+                .isEqualTo(new kz.migration.monitor.stay.StayRule(7, 21));
+        assertThat(settings.stayRules().ruleFor("RUS"))
+                .isEqualTo(new kz.migration.monitor.stay.StayRule(90, 90));
         assertThat(settings.contractYears()).isEqualTo(3);
     }
 
     @Test
     void aBadStayRuleIsOneClearLine() {
-        int code = MonitorCli.run("replay", "--input", dir.toString(), "--output", dir.toString(), "--stay-rule", "DEFAULT=thirty");
+        int code =
+                MonitorCli.run(
+                        "replay",
+                        "--input",
+                        dir.toString(),
+                        "--output",
+                        dir.toString(),
+                        "--stay-rule",
+                        "DEFAULT=thirty");
         assertThat(code).isNotZero();
         assertThat(err.toString(StandardCharsets.UTF_8).strip())
-                .isEqualTo("error: --stay-rule DEFAULT=thirty: expected DAYS/WINDOW, positive, WINDOW at most 180");
+                .isEqualTo(
+                        "error: --stay-rule DEFAULT=thirty: expected DAYS/WINDOW, positive, WINDOW"
+                                + " at most 180");
     }
 
     @Test
     void anUnknownOptionNamesIt() {
         assertThat(MonitorCli.run("run", "--bootstrap", "x", "--frobnicate")).isNotZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--frobnicate").doesNotContain("at kz.");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--frobnicate")
+                .doesNotContain("at kz.");
     }
 }

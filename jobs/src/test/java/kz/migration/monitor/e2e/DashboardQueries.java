@@ -31,13 +31,14 @@ final class DashboardQueries {
 
     // Grafana's built-in interval variables. The test scrapes every second, so a minute holds
     // plenty of samples for rate(); $__range is the dashboard's default time range.
-    private static final Map<String, String> BUILT_INS = Map.of(
-            "__rate_interval", "1m",
-            "__interval", "15s",
-            "__interval_ms", "15000",
-            "__range", "1h",
-            "__range_s", "3600",
-            "__range_ms", "3600000");
+    private static final Map<String, String> BUILT_INS =
+            Map.of(
+                    "__rate_interval", "1m",
+                    "__interval", "15s",
+                    "__interval_ms", "15000",
+                    "__range", "1h",
+                    "__range_s", "3600",
+                    "__range_ms", "3600000");
 
     // $name, ${name}, ${name:format} and [[name]]
     private static final Pattern VARIABLE =
@@ -65,25 +66,33 @@ final class DashboardQueries {
         return out;
     }
 
-    private static void collect(String dashboard, JsonNode panels, Map<String, String> variables, List<Query> out) {
+    private static void collect(
+            String dashboard, JsonNode panels, Map<String, String> variables, List<Query> out) {
         for (JsonNode panel : panels) {
             collect(dashboard, panel.path("panels"), variables, out);
             for (JsonNode target : panel.path("targets")) {
                 String expr = target.path("expr").asText("");
                 if (!expr.isBlank()) {
-                    out.add(new Query(dashboard, panel.path("title").asText(), substitute(expr, variables)));
+                    out.add(
+                            new Query(
+                                    dashboard,
+                                    panel.path("title").asText(),
+                                    substitute(expr, variables)));
                 }
             }
         }
     }
 
     /**
-     * A template variable's current value; "All" (or none) becomes {@code .*}, which matches
-     * every value in the regex matchers Grafana expects multi-value variables in.
+     * A template variable's current value; "All" (or none) becomes {@code .*}, which matches every
+     * value in the regex matchers Grafana expects multi-value variables in.
      */
     private static String valueOf(JsonNode variable) {
         JsonNode current = variable.path("current").path("value");
-        String value = current.isArray() ? (current.isEmpty() ? "" : current.get(0).asText()) : current.asText("");
+        String value =
+                current.isArray()
+                        ? (current.isEmpty() ? "" : current.get(0).asText())
+                        : current.asText("");
         return value.isEmpty() || value.equals("$__all") || value.equals("All") ? ".*" : value;
     }
 
@@ -91,7 +100,8 @@ final class DashboardQueries {
         Matcher m = VARIABLE.matcher(expr);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            String name =
+                    m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
             // Like Grafana, leave what is no variable alone (e.g. label_replace's "$1").
             String value = variables.getOrDefault(name, m.group());
             m.appendReplacement(sb, Matcher.quoteReplacement(value));

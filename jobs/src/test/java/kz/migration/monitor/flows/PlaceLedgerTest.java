@@ -37,7 +37,9 @@ class PlaceLedgerTest {
     /** A small default for Astana so that a few arrivals make a surge. */
     private final KeyedOneInputStreamOperatorTestHarness<String, PlaceInput, Alert> harness =
             ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                    new PlaceLedger(Map.of(Region.KZ_71, 2L), Long.MAX_VALUE), PlaceInput::placeKey, Types.STRING);
+                    new PlaceLedger(Map.of(Region.KZ_71, 2L), Long.MAX_VALUE),
+                    PlaceInput::placeKey,
+                    Types.STRING);
 
     PlaceLedgerTest() throws Exception {}
 
@@ -83,11 +85,13 @@ class PlaceLedgerTest {
     }
 
     private static Registration arrival(String id, String at, Region region, String city) {
-        return registration(id, at, "P" + id, RegistrationKind.PERMANENT_RESIDENCE, region, city, null);
+        return registration(
+                id, at, "P" + id, RegistrationKind.PERMANENT_RESIDENCE, region, city, null);
     }
 
     /** An inflow threshold record as the reference-data stream carries it, for a region. */
-    private static InflowThreshold threshold(String id, String at, Region region, long netInflow7d) {
+    private static InflowThreshold threshold(
+            String id, String at, Region region, long netInflow7d) {
         return new InflowThreshold(id, at(at), region, null, netInflow7d);
     }
 
@@ -110,8 +114,10 @@ class PlaceLedgerTest {
         harness.processWatermark(endMillisOf("2026-03-01"));
         assertThat(rows())
                 .extracting(r -> r.region().code() + "|" + r.city())
-                .containsExactlyInAnyOrder("KZ-71|null", "KZ-71|Astana", "KZ-61|null", "KZ-61|Saryagash");
-        FlowStats astana = rows().stream().filter(r -> "Astana".equals(r.city())).findFirst().orElseThrow();
+                .containsExactlyInAnyOrder(
+                        "KZ-71|null", "KZ-71|Astana", "KZ-61|null", "KZ-61|Saryagash");
+        FlowStats astana =
+                rows().stream().filter(r -> "Astana".equals(r.city())).findFirst().orElseThrow();
         assertThat(astana.date()).isEqualTo(LocalDate.parse("2026-03-01"));
         assertThat(astana.residenceArrivals()).isEqualTo(2);
         assertThat(astana.residenceDepartures()).isEqualTo(1);
@@ -120,7 +126,10 @@ class PlaceLedgerTest {
         assertThat(astana.netInflow30d()).isEqualTo(1);
         assertThat(astana.entries()).isZero();
         FlowStats checkpoint =
-                rows().stream().filter(r -> r.region() == Region.KZ_61 && r.city() == null).findFirst().orElseThrow();
+                rows().stream()
+                        .filter(r -> r.region() == Region.KZ_61 && r.city() == null)
+                        .findFirst()
+                        .orElseThrow();
         assertThat(checkpoint.entries()).isEqualTo(2);
         assertThat(checkpoint.entriesByGroup()).isEqualTo(new GroupCounts(1, 1, 0));
         assertThat(checkpoint.exitsByGroup()).isEqualTo(GroupCounts.ZERO);
@@ -133,7 +142,15 @@ class PlaceLedgerTest {
         harness.processWatermark(endMillisOf("2026-03-03"));
         assertThat(rowsOf("2026-03-03"))
                 .filteredOn(r -> r.region() == Region.KZ_71)
-                .extracting(r -> r.city() + " " + r.netInflow() + " " + r.netInflow7d() + " " + r.netInflow30d())
+                .extracting(
+                        r ->
+                                r.city()
+                                        + " "
+                                        + r.netInflow()
+                                        + " "
+                                        + r.netInflow7d()
+                                        + " "
+                                        + r.netInflow30d())
                 .containsExactlyInAnyOrder("null 1 2 2", "Astana 1 2 2");
     }
 
@@ -145,18 +162,21 @@ class PlaceLedgerTest {
                 arrival("r3", "2026-03-01T11:00", Region.KZ_71, "Astana"));
 
         harness.processWatermark(endMillisOf("2026-03-01"));
-        assertThat(harness.extractOutputValues()).singleElement().satisfies(a -> {
-            assertThat(a.type()).isEqualTo(AlertType.INFLOW_SURGE);
-            assertThat(a.severity()).isEqualTo(Severity.WARNING);
-            assertThat(a.audience()).isEqualTo(Audience.PLANNING);
-            assertThat(a.raisedAt()).isEqualTo(endOf("2026-03-01"));
-            assertThat(a.region()).isEqualTo(Region.KZ_71);
-            // Cities have no threshold unless a record sets one.
-            assertThat(a.city()).isNull();
-            assertThat(a.subjectRef()).isNull();
-            assertThat(a.details().netInflow7d()).isEqualTo(3);
-            assertThat(a.details().threshold()).isEqualTo(2);
-        });
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.type()).isEqualTo(AlertType.INFLOW_SURGE);
+                            assertThat(a.severity()).isEqualTo(Severity.WARNING);
+                            assertThat(a.audience()).isEqualTo(Audience.PLANNING);
+                            assertThat(a.raisedAt()).isEqualTo(endOf("2026-03-01"));
+                            assertThat(a.region()).isEqualTo(Region.KZ_71);
+                            // Cities have no threshold unless a record sets one.
+                            assertThat(a.city()).isNull();
+                            assertThat(a.subjectRef()).isNull();
+                            assertThat(a.details().netInflow7d()).isEqualTo(3);
+                            assertThat(a.details().threshold()).isEqualTo(2);
+                        });
 
         // Still above through 7 March: no repeat. 8 March, quiet, falls back to 0 and re-arms.
         harness.processWatermark(endMillisOf("2026-03-09"));
@@ -187,11 +207,14 @@ class PlaceLedgerTest {
         assertThat(harness.extractOutputValues()).isEmpty();
 
         harness.processWatermark(endMillisOf("2026-03-03"));
-        assertThat(harness.extractOutputValues()).singleElement().satisfies(a -> {
-            assertThat(a.raisedAt()).isEqualTo(endOf("2026-03-03"));
-            assertThat(a.details().netInflow7d()).isEqualTo(3);
-            assertThat(a.details().threshold()).isEqualTo(2);
-        });
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.raisedAt()).isEqualTo(endOf("2026-03-03"));
+                            assertThat(a.details().netInflow7d()).isEqualTo(3);
+                            assertThat(a.details().threshold()).isEqualTo(2);
+                        });
         assertThat(rowsOf("2026-03-03")).isEmpty();
     }
 
@@ -202,19 +225,36 @@ class PlaceLedgerTest {
                 arrival("r1", "2026-03-01T09:00", Region.KZ_71, "Astana"));
         Alert overstay =
                 Alert.of(
-                        AlertType.OVERSTAY, Severity.WARNING, at("2026-03-05T00:00"), "ref", Region.KZ_71, "astana",
-                        "UZB", AlertDetails.overstay(1), "ref|stay|1");
+                        AlertType.OVERSTAY,
+                        Severity.WARNING,
+                        at("2026-03-05T00:00"),
+                        "ref",
+                        Region.KZ_71,
+                        "astana",
+                        "UZB",
+                        AlertDetails.overstay(1),
+                        "ref|stay|1");
         send(PlaceInput.of(overstay));
         Alert elsewhere =
                 Alert.of(
-                        AlertType.OVERSTAY, Severity.WARNING, at("2026-03-05T00:00"), "ref", Region.KZ_75, "ALMATY",
-                        "UZB", AlertDetails.overstay(1), "ref|stay|2");
+                        AlertType.OVERSTAY,
+                        Severity.WARNING,
+                        at("2026-03-05T00:00"),
+                        "ref",
+                        Region.KZ_75,
+                        "ALMATY",
+                        "UZB",
+                        AlertDetails.overstay(1),
+                        "ref|stay|2");
         send(PlaceInput.of(elsewhere));
 
         harness.processWatermark(at("2026-03-05T00:00").toEpochMilli());
 
         assertThat(harness.extractOutputValues())
                 .containsExactlyInAnyOrder(overstay.withCity("Astana"), elsewhere);
-        assertThat(rows()).filteredOn(r -> r.city() != null).extracting(FlowStats::city).containsOnly("Astana");
+        assertThat(rows())
+                .filteredOn(r -> r.city() != null)
+                .extracting(FlowStats::city)
+                .containsOnly("Astana");
     }
 }

@@ -32,7 +32,8 @@ class DeduplicatorTest {
     DeduplicatorTest() throws Exception {
         // The output is every kind of event, as in the job (Kryo); left alone, the harness would
         // copy all outputs with a serializer made for the class of the first one.
-        harness.setup(TypeInformation.of(InputEvent.class).createSerializer(new SerializerConfigImpl()));
+        harness.setup(
+                TypeInformation.of(InputEvent.class).createSerializer(new SerializerConfigImpl()));
         harness.open();
     }
 
@@ -77,7 +78,12 @@ class DeduplicatorTest {
         BorderCrossing crossing = entry("e1", "2026-03-01T10:00", "P1", "UZB");
         Registration registration =
                 SampleEvents.registration(
-                        "e1", "2026-03-01T10:00", "P1", RegistrationKind.PERMANENT_RESIDENCE, Region.KZ_71, null,
+                        "e1",
+                        "2026-03-01T10:00",
+                        "P1",
+                        RegistrationKind.PERMANENT_RESIDENCE,
+                        Region.KZ_71,
+                        null,
                         null);
         send(crossing);
         send(registration);

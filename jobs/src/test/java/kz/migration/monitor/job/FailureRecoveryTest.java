@@ -1,6 +1,5 @@
 package kz.migration.monitor.job;
 
-import kz.migration.monitor.pipeline.IngestedRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -14,12 +13,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import kz.migration.monitor.event.SourceStream;
+import kz.migration.monitor.event.Topics;
 import kz.migration.monitor.generator.GeneratorSettings;
 import kz.migration.monitor.generator.TrafficGenerator;
 import kz.migration.monitor.json.Pseudonymiser;
-import kz.migration.monitor.testsupport.KafkaBrokerExtension;
-import kz.migration.monitor.event.Topics;
+import kz.migration.monitor.pipeline.IngestedRecord;
 import kz.migration.monitor.replay.ReplayRun;
+import kz.migration.monitor.testsupport.KafkaBrokerExtension;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
@@ -30,8 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A task failure after a completed checkpoint: the job restarts from it, and the committed
- * outputs neither lose nor double anything (they equal a replay of the same input).
+ * A task failure after a completed checkpoint: the job restarts from it, and the committed outputs
+ * neither lose nor double anything (they equal a replay of the same input).
  */
 class FailureRecoveryTest {
 
@@ -45,9 +45,15 @@ class FailureRecoveryTest {
     @Test
     void aRestartFromACheckpointLosesAndDoublesNothing() throws Exception {
         Map<SourceStream, List<String>> input = new EnumMap<>(SourceStream.class);
-        new TrafficGenerator(new GeneratorSettings(3, LocalDate.parse("2026-02-01"), 30, 300, 0, 0.01, 0.01, 0.01))
-                .generate((stream, key, json, at) ->
-                        input.computeIfAbsent(SourceStream.ofTopic(stream), s -> new ArrayList<>()).add(json));
+        new TrafficGenerator(
+                        new GeneratorSettings(
+                                3, LocalDate.parse("2026-02-01"), 30, 300, 0, 0.01, 0.01, 0.01))
+                .generate(
+                        (stream, key, json, at) ->
+                                input.computeIfAbsent(
+                                                SourceStream.ofTopic(stream),
+                                                s -> new ArrayList<>())
+                                        .add(json));
         KAFKA.createTopics(2, Topics.inputs().toArray(String[]::new));
         KAFKA.createTopics(1, Topics.outputs().toArray(String[]::new));
         TopicIo.produce(KAFKA.bootstrapServers(), "", input);
@@ -60,10 +66,19 @@ class FailureRecoveryTest {
         env.enableCheckpointing(300);
         MonitorSettings settings = MonitorSettings.streaming(new Pseudonymiser(ReplayRun.KEY));
         KafkaInputs.Config kafka =
-                new KafkaInputs.Config(KAFKA.bootstrapServers(), "", "recovery-test", true, Duration.ofMinutes(5),
-                        Duration.ZERO, true);
+                new KafkaInputs.Config(
+                        KAFKA.bootstrapServers(),
+                        "",
+                        "recovery-test",
+                        true,
+                        Duration.ofMinutes(5),
+                        Duration.ZERO,
+                        true);
         MonitorJob.defineWorkflow(
-                KafkaInputs.read(env, kafka).map(new FailOnceAfterACheckpoint()).uid("fail-once").name("Fail once"),
+                KafkaInputs.read(env, kafka)
+                        .map(new FailOnceAfterACheckpoint())
+                        .uid("fail-once")
+                        .name("Fail once"),
                 KafkaOutputs.sinks(KAFKA.bootstrapServers(), "", "recovery-test"),
                 settings);
         env.execute("recovery-test");
@@ -92,7 +107,8 @@ class FailureRecoveryTest {
             if (!FAILED.get()) {
                 Thread.sleep(0, 200_000);
                 if (checkpointed && FAILED.compareAndSet(false, true)) {
-                    throw new IllegalStateException("injected failure after a completed checkpoint");
+                    throw new IllegalStateException(
+                            "injected failure after a completed checkpoint");
                 }
             }
             return r;

@@ -1,6 +1,5 @@
 package kz.migration.monitor.job;
 
-import kz.migration.monitor.pipeline.IngestedRecord;
 import static kz.migration.monitor.SampleEvents.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,13 +7,16 @@ import java.time.Instant;
 import kz.migration.monitor.event.BorderCrossing;
 import kz.migration.monitor.event.DeadLetter;
 import kz.migration.monitor.event.InputEvent;
+import kz.migration.monitor.pipeline.IngestedRecord;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Valid events on, dead letters (including events behind the watermark) aside, the future ignored. */
+/**
+ * Valid events on, dead letters (including events behind the watermark) aside, the future ignored.
+ */
 class SplitDeadLettersTest {
 
     private static final Instant RECEIVED_AT = Instant.parse("2026-04-01T00:00:00Z");
@@ -22,7 +24,8 @@ class SplitDeadLettersTest {
     private static final long HORIZON = AT_HORIZON.timestamp();
 
     private final OneInputStreamOperatorTestHarness<IngestedRecord, InputEvent> harness =
-            ProcessFunctionTestHarnesses.forProcessFunction(new SplitDeadLetters(HORIZON, RECEIVED_AT));
+            ProcessFunctionTestHarnesses.forProcessFunction(
+                    new SplitDeadLetters(HORIZON, RECEIVED_AT));
 
     SplitDeadLettersTest() throws Exception {}
 
@@ -45,14 +48,21 @@ class SplitDeadLettersTest {
 
     private java.util.List<DeadLetter> deadLetters() {
         var side = harness.getSideOutput(SplitDeadLetters.DEAD_LETTERS);
-        return side == null ? java.util.List.of() : side.stream().map(StreamRecord::getValue).toList();
+        return side == null
+                ? java.util.List.of()
+                : side.stream().map(StreamRecord::getValue).toList();
     }
 
     @Test
     void validEventsPassAndDeadLettersGoAside() throws Exception {
         BorderCrossing ok = entry("c1", "2026-03-01T10:00", "P1", "UZB");
         DeadLetter rejected =
-                new DeadLetter("border-crossings", "purpose", "purpose: FOO is not a purpose", "{\"purpose\":\"FOO\"}", RECEIVED_AT);
+                new DeadLetter(
+                        "border-crossings",
+                        "purpose",
+                        "purpose: FOO is not a purpose",
+                        "{\"purpose\":\"FOO\"}",
+                        RECEIVED_AT);
         send(valid(ok));
         send(new IngestedRecord(null, rejected, rejected.payload()));
 
@@ -68,7 +78,8 @@ class SplitDeadLettersTest {
         send(valid(onTime));
         harness.processWatermark(onTime.timestamp());
 
-        IngestedRecord lateRecord = new IngestedRecord(late, null, "{\"eventId\": \"c2\",  \"raw\": true}");
+        IngestedRecord lateRecord =
+                new IngestedRecord(late, null, "{\"eventId\": \"c2\",  \"raw\": true}");
         send(lateRecord);
         send(valid(atWatermark));
 

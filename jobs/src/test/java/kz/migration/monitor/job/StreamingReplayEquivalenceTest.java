@@ -13,12 +13,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import kz.migration.monitor.event.SourceStream;
+import kz.migration.monitor.event.Topics;
 import kz.migration.monitor.generator.GeneratorSettings;
 import kz.migration.monitor.generator.TrafficGenerator;
 import kz.migration.monitor.json.Pseudonymiser;
-import kz.migration.monitor.testsupport.KafkaBrokerExtension;
-import kz.migration.monitor.event.Topics;
 import kz.migration.monitor.replay.ReplayRun;
+import kz.migration.monitor.testsupport.KafkaBrokerExtension;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -27,8 +27,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The streaming job, end to end through a real Kafka broker with exactly-once sinks read
- * {@code read_committed}, gives the same outputs as {@code replay} over the same records.
+ * The streaming job, end to end through a real Kafka broker with exactly-once sinks read {@code
+ * read_committed}, gives the same outputs as {@code replay} over the same records.
  */
 class StreamingReplayEquivalenceTest {
 
@@ -46,16 +46,23 @@ class StreamingReplayEquivalenceTest {
     @Test
     void generatedTrafficThroughKafkaMatchesReplay() throws Exception {
         // Two months of realistic traffic with duplicates, malformed records and records up to ten
-        // minutes late: within an allowed lateness of an hour the streaming job must agree with replay.
+        // minutes late: within an allowed lateness of an hour the streaming job must agree with
+        // replay.
         Map<SourceStream, List<String>> input = new EnumMap<>(SourceStream.class);
         new TrafficGenerator(
-                        new GeneratorSettings(7, LocalDate.parse("2026-01-01"), 60, 400, 0.01, 0.02, 0.01, 0.01))
-                .generate((stream, key, json, at) ->
-                        input.computeIfAbsent(SourceStream.ofTopic(stream), s -> new ArrayList<>()).add(json));
+                        new GeneratorSettings(
+                                7, LocalDate.parse("2026-01-01"), 60, 400, 0.01, 0.02, 0.01, 0.01))
+                .generate(
+                        (stream, key, json, at) ->
+                                input.computeIfAbsent(
+                                                SourceStream.ofTopic(stream),
+                                                s -> new ArrayList<>())
+                                        .add(json));
         assertSameOutputs("generated", input, Duration.ofHours(1));
     }
 
-    private void assertSameOutputs(String name, Map<SourceStream, List<String>> input, Duration lateness)
+    private void assertSameOutputs(
+            String name, Map<SourceStream, List<String>> input, Duration lateness)
             throws Exception {
         String prefix = name + ".";
         String[] inputs = Topics.inputs().stream().map(t -> prefix + t).toArray(String[]::new);
@@ -69,16 +76,26 @@ class StreamingReplayEquivalenceTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
         env.enableCheckpointing(500);
         env.getCheckpointConfig().setCheckpointTimeout(60_000);
-        // No idleness: the bounded input ends every partition, and a partition a busy machine leaves
+        // No idleness: the bounded input ends every partition, and a partition a busy machine
+        // leaves
         // unread for a while must hold the watermark back rather than have its records turn late.
         StreamingJob job =
                 new StreamingJob(
                         new KafkaInputs.Config(
-                                KAFKA.bootstrapServers(), prefix, name + "-test", true, lateness,
-                                Duration.ZERO, true),
+                                KAFKA.bootstrapServers(),
+                                prefix,
+                                name + "-test",
+                                true,
+                                lateness,
+                                Duration.ZERO,
+                                true),
                         prefix,
-                        MonitorSettings.streaming(new Pseudonymiser(ReplayRun.KEY)).withLateness(lateness, Duration.ZERO),
-                        2, Duration.ofMillis(500), null, "hashmap");
+                        MonitorSettings.streaming(new Pseudonymiser(ReplayRun.KEY))
+                                .withLateness(lateness, Duration.ZERO),
+                        2,
+                        Duration.ofMillis(500),
+                        null,
+                        "hashmap");
         job.define(env);
         env.execute(name);
 
@@ -89,11 +106,18 @@ class StreamingReplayEquivalenceTest {
         ReplayRun.Outputs expected = replay.run(Instant.parse("2100-01-01T00:00:00Z"));
 
         assertThat(expected.alerts()).isNotEmpty();
-        assertThat(TopicIo.readCommitted(KAFKA.bootstrapServers(), prefix + Topics.ALERTS)).containsExactlyInAnyOrderElementsOf(TopicIo.strings(expected.alerts()));
-        assertThat(TopicIo.readCommitted(KAFKA.bootstrapServers(), prefix + Topics.FLOW_STATS)).containsExactlyInAnyOrderElementsOf(TopicIo.strings(expected.flowStats()));
-        assertThat(TopicIo.readCommitted(KAFKA.bootstrapServers(), prefix + Topics.FLOW_MATRIX)).containsExactlyInAnyOrderElementsOf(TopicIo.strings(expected.flowMatrix()));
-        assertThat(withoutReceivedAt(TopicIo.readCommitted(KAFKA.bootstrapServers(), prefix + Topics.DEAD_LETTERS)))
-                .containsExactlyInAnyOrderElementsOf(withoutReceivedAt(TopicIo.strings(expected.deadLetters())));
+        assertThat(TopicIo.readCommitted(KAFKA.bootstrapServers(), prefix + Topics.ALERTS))
+                .containsExactlyInAnyOrderElementsOf(TopicIo.strings(expected.alerts()));
+        assertThat(TopicIo.readCommitted(KAFKA.bootstrapServers(), prefix + Topics.FLOW_STATS))
+                .containsExactlyInAnyOrderElementsOf(TopicIo.strings(expected.flowStats()));
+        assertThat(TopicIo.readCommitted(KAFKA.bootstrapServers(), prefix + Topics.FLOW_MATRIX))
+                .containsExactlyInAnyOrderElementsOf(TopicIo.strings(expected.flowMatrix()));
+        assertThat(
+                        withoutReceivedAt(
+                                TopicIo.readCommitted(
+                                        KAFKA.bootstrapServers(), prefix + Topics.DEAD_LETTERS)))
+                .containsExactlyInAnyOrderElementsOf(
+                        withoutReceivedAt(TopicIo.strings(expected.deadLetters())));
     }
 
     private static List<String> withoutReceivedAt(List<String> rows) throws Exception {

@@ -2,24 +2,16 @@ package kz.migration.monitor.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import kz.migration.monitor.testsupport.KafkaClients;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.stream.Collectors;
 import kz.migration.monitor.event.SourceStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import kz.migration.monitor.testsupport.KafkaClients;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Writes test input to the input topics and reads committed output back, for end-to-end tests. */
@@ -39,7 +31,9 @@ final class TopicIo {
             for (Map.Entry<SourceStream, List<String>> e : input.entrySet()) {
                 int i = 0;
                 for (String line : e.getValue()) {
-                    producer.send(new ProducerRecord<>(prefix + e.getKey().topic(), "k" + (i++ % 7), line));
+                    producer.send(
+                            new ProducerRecord<>(
+                                    prefix + e.getKey().topic(), "k" + (i++ % 7), line));
                 }
             }
             producer.flush();

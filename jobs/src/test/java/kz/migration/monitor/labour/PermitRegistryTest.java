@@ -24,7 +24,9 @@ class PermitRegistryTest {
 
     private final KeyedOneInputStreamOperatorTestHarness<String, Employment, PermitChange> harness =
             ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                    new PermitRegistry(PSEUDONYMS, Long.MAX_VALUE), Employment::permitId, Types.STRING);
+                    new PermitRegistry(PSEUDONYMS, Long.MAX_VALUE),
+                    Employment::permitId,
+                    Types.STRING);
 
     PermitRegistryTest() throws Exception {}
 
@@ -40,7 +42,14 @@ class PermitRegistryTest {
     }
 
     private static final Employment ISSUE =
-            permitIssued("e1", "2026-03-05T09:00", "P1", "W1", Region.KZ_71, PermitCategory.CAT1, "2026-05-31");
+            permitIssued(
+                    "e1",
+                    "2026-03-05T09:00",
+                    "P1",
+                    "W1",
+                    Region.KZ_71,
+                    PermitCategory.CAT1,
+                    "2026-05-31");
 
     @Test
     void anIssueAddsThePermitAndItExpiresAtTheEndOfItsLastDay() throws Exception {
@@ -50,8 +59,17 @@ class PermitRegistryTest {
         assertThat(harness.extractOutputValues())
                 .containsExactly(
                         new PermitChange(
-                                true, "W1", Region.KZ_71, PermitCategory.CAT1, 2026, PSEUDONYMS.subjectRef("P1"),
-                                "UZB", "e1", at("2026-03-05T09:00"), 1, null));
+                                true,
+                                "W1",
+                                Region.KZ_71,
+                                PermitCategory.CAT1,
+                                2026,
+                                PSEUDONYMS.subjectRef("P1"),
+                                "UZB",
+                                "e1",
+                                at("2026-03-05T09:00"),
+                                1,
+                                null));
         assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
@@ -63,8 +81,17 @@ class PermitRegistryTest {
                 .last()
                 .isEqualTo(
                         new PermitChange(
-                                false, "W1", Region.KZ_71, PermitCategory.CAT1, 2026, PSEUDONYMS.subjectRef("P1"),
-                                "UZB", null, endOf("2026-05-31"), 0, null));
+                                false,
+                                "W1",
+                                Region.KZ_71,
+                                PermitCategory.CAT1,
+                                2026,
+                                PSEUDONYMS.subjectRef("P1"),
+                                "UZB",
+                                null,
+                                endOf("2026-05-31"),
+                                0,
+                                null));
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
@@ -72,12 +99,26 @@ class PermitRegistryTest {
     @Test
     void aReplacementRemovesTheOldPermitAndAddsTheNewOne() throws Exception {
         Employment replacement =
-                permitIssued("e2", "2026-04-01T09:00", "P1", "W1", Region.KZ_75, PermitCategory.CAT2, "2026-12-31");
+                permitIssued(
+                        "e2",
+                        "2026-04-01T09:00",
+                        "P1",
+                        "W1",
+                        Region.KZ_75,
+                        PermitCategory.CAT2,
+                        "2026-12-31");
         send(replacement, ISSUE);
         harness.processWatermark(replacement.timestamp());
 
         assertThat(harness.extractOutputValues())
-                .extracting(c -> (c.added() ? "+" : "-") + c.region().code() + " " + c.category() + " " + c.eventId())
+                .extracting(
+                        c ->
+                                (c.added() ? "+" : "-")
+                                        + c.region().code()
+                                        + " "
+                                        + c.category()
+                                        + " "
+                                        + c.eventId())
                 .containsExactly("+KZ-71 CAT1 e1", "-KZ-71 CAT1 e2", "+KZ-75 CAT2 e2");
         // The old expiry is gone; only the replacement's remains.
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
@@ -88,11 +129,12 @@ class PermitRegistryTest {
         harness.processWatermark(endMillisOf("2026-12-31"));
         assertThat(harness.extractOutputValues())
                 .last()
-                .satisfies(c -> {
-                    assertThat(c.added()).isFalse();
-                    assertThat(c.region()).isEqualTo(Region.KZ_75);
-                    assertThat(c.at()).isEqualTo(endOf("2026-12-31"));
-                });
+                .satisfies(
+                        c -> {
+                            assertThat(c.added()).isFalse();
+                            assertThat(c.region()).isEqualTo(Region.KZ_75);
+                            assertThat(c.at()).isEqualTo(endOf("2026-12-31"));
+                        });
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
@@ -104,14 +146,15 @@ class PermitRegistryTest {
 
         assertThat(harness.extractOutputValues())
                 .last()
-                .satisfies(c -> {
-                    assertThat(c.added()).isFalse();
-                    assertThat(c.permitId()).isEqualTo("W1");
-                    assertThat(c.region()).isEqualTo(Region.KZ_71);
-                    assertThat(c.year()).isEqualTo(2026);
-                    assertThat(c.eventId()).isEqualTo("e3");
-                    assertThat(c.at()).isEqualTo(at("2026-04-10T16:00"));
-                });
+                .satisfies(
+                        c -> {
+                            assertThat(c.added()).isFalse();
+                            assertThat(c.permitId()).isEqualTo("W1");
+                            assertThat(c.region()).isEqualTo(Region.KZ_71);
+                            assertThat(c.year()).isEqualTo(2026);
+                            assertThat(c.eventId()).isEqualTo("e3");
+                            assertThat(c.at()).isEqualTo(at("2026-04-10T16:00"));
+                        });
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
 
@@ -132,9 +175,20 @@ class PermitRegistryTest {
     @Test
     void aPermitCountsAgainstTheYearOfItsIssueInKazakhstanTime() throws Exception {
         // 1 January 02:00+05:00 is still 31 December in UTC.
-        send(permitIssued("e1", "2027-01-01T02:00", "P1", "W1", Region.KZ_71, PermitCategory.CAT1, "2027-05-31"));
+        send(
+                permitIssued(
+                        "e1",
+                        "2027-01-01T02:00",
+                        "P1",
+                        "W1",
+                        Region.KZ_71,
+                        PermitCategory.CAT1,
+                        "2027-05-31"));
         harness.processWatermark(at("2027-01-01T02:00").toEpochMilli());
 
-        assertThat(harness.extractOutputValues()).singleElement().extracting(PermitChange::year).isEqualTo(2027);
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .extracting(PermitChange::year)
+                .isEqualTo(2027);
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import kz.migration.monitor.event.Alert;
-import kz.migration.monitor.event.AlertType;
 import kz.migration.monitor.event.Audience;
 import kz.migration.monitor.event.PermitCategory;
 import kz.migration.monitor.event.QuotaLimit;
@@ -60,16 +59,35 @@ class QuotaLedgerTest {
         send(QuotaInput.of(change(false, permitId, category, next())));
     }
 
-    private static PermitChange change(boolean added, String permitId, PermitCategory category, Instant at) {
+    private static PermitChange change(
+            boolean added, String permitId, PermitCategory category, Instant at) {
         return new PermitChange(
-                added, permitId, Region.KZ_71, category, 2026, "ref-" + permitId, "UZB",
-                (added ? "i-" : "r-") + permitId + "-" + at.toEpochMilli(), at, 1, null);
+                added,
+                permitId,
+                Region.KZ_71,
+                category,
+                2026,
+                "ref-" + permitId,
+                "UZB",
+                (added ? "i-" : "r-") + permitId + "-" + at.toEpochMilli(),
+                at,
+                1,
+                null);
     }
 
     private List<String> alerts() {
         return harness.extractOutputValues().stream()
-                .map(a -> a.type() + " " + a.details().category() + " " + a.details().utilisation() + "/"
-                        + a.details().limit() + " " + a.details().permitId())
+                .map(
+                        a ->
+                                a.type()
+                                        + " "
+                                        + a.details().category()
+                                        + " "
+                                        + a.details().utilisation()
+                                        + "/"
+                                        + a.details().limit()
+                                        + " "
+                                        + a.details().permitId())
                 .toList();
     }
 
@@ -89,7 +107,9 @@ class QuotaLedgerTest {
 
         assertThat(alerts())
                 .containsExactly(
-                        "QUOTA_WARNING CAT1 9/10 W9", "QUOTA_BREACH CAT1 11/10 W11", "QUOTA_BREACH CAT1 12/10 W12");
+                        "QUOTA_WARNING CAT1 9/10 W9",
+                        "QUOTA_BREACH CAT1 11/10 W11",
+                        "QUOTA_BREACH CAT1 12/10 W12");
         Alert warning = harness.extractOutputValues().get(0);
         assertThat(warning.severity()).isEqualTo(Severity.WARNING);
         assertThat(warning.audience()).isEqualTo(Audience.DUTY_OFFICER);
@@ -118,23 +138,27 @@ class QuotaLedgerTest {
         revoke("W9", PermitCategory.CAT1);
         issue("W12", PermitCategory.CAT1);
 
-        assertThat(alerts()).containsExactly("QUOTA_WARNING CAT1 9/10 W9", "QUOTA_WARNING CAT1 9/10 W12");
+        assertThat(alerts())
+                .containsExactly("QUOTA_WARNING CAT1 9/10 W9", "QUOTA_WARNING CAT1 9/10 W12");
     }
 
     @Test
-    void aQuotaRecordWarnsWhenItsLimitIsAlreadyNearlyUsedButLoweringItRaisesNoBreach() throws Exception {
+    void aQuotaRecordWarnsWhenItsLimitIsAlreadyNearlyUsedButLoweringItRaisesNoBreach()
+            throws Exception {
         issueMany(1, 9, PermitCategory.CAT1);
         assertThat(harness.extractOutputValues()).isEmpty();
 
         limit("q1", PermitCategory.CAT1, 10);
         limit("q2", PermitCategory.CAT1, 5);
         assertThat(alerts()).containsExactly("QUOTA_WARNING CAT1 9/10 null");
-        assertThat(harness.extractOutputValues().get(0).raisedAt()).isEqualTo(at("2026-03-01T00:10"));
+        assertThat(harness.extractOutputValues().get(0).raisedAt())
+                .isEqualTo(at("2026-03-01T00:10"));
 
         // A raised limit re-arms the warning; lowering it again warns at the record.
         limit("q3", PermitCategory.CAT1, 100);
         limit("q4", PermitCategory.CAT1, 9);
-        assertThat(alerts()).containsExactly("QUOTA_WARNING CAT1 9/10 null", "QUOTA_WARNING CAT1 9/9 null");
+        assertThat(alerts())
+                .containsExactly("QUOTA_WARNING CAT1 9/10 null", "QUOTA_WARNING CAT1 9/9 null");
     }
 
     @Test
@@ -152,14 +176,18 @@ class QuotaLedgerTest {
         Instant t = next();
         // Arriving in either order, processed by event id: the higher second must not win.
         harness.processElement(
-                QuotaInput.of(new QuotaLimit("q2", t, 2026, Region.KZ_71, PermitCategory.CAT1, 100)), t.toEpochMilli());
+                QuotaInput.of(
+                        new QuotaLimit("q2", t, 2026, Region.KZ_71, PermitCategory.CAT1, 100)),
+                t.toEpochMilli());
         harness.processElement(
-                QuotaInput.of(new QuotaLimit("q1", t, 2026, Region.KZ_71, PermitCategory.CAT1, 1)), t.toEpochMilli());
+                QuotaInput.of(new QuotaLimit("q1", t, 2026, Region.KZ_71, PermitCategory.CAT1, 1)),
+                t.toEpochMilli());
         harness.processWatermark(t.toEpochMilli());
 
         issue("W1", PermitCategory.CAT1);
         issue("W2", PermitCategory.CAT1);
 
-        assertThat(alerts()).containsExactly("QUOTA_WARNING CAT1 1/1 W1", "QUOTA_BREACH CAT1 2/1 W2");
+        assertThat(alerts())
+                .containsExactly("QUOTA_WARNING CAT1 1/1 W1", "QUOTA_BREACH CAT1 2/1 W2");
     }
 }

@@ -46,7 +46,8 @@ class EventTimeOrderedFunctionTest {
     }
 
     private final KeyedOneInputStreamOperatorTestHarness<String, String, String> harness =
-            ProcessFunctionTestHarnesses.forKeyedProcessFunction(new Recorder(), e -> "person", Types.STRING);
+            ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                    new Recorder(), e -> "person", Types.STRING);
 
     EventTimeOrderedFunctionTest() throws Exception {}
 
@@ -66,7 +67,8 @@ class EventTimeOrderedFunctionTest {
         assertThat(harness.numEventTimeTimers()).isEqualTo(3);
 
         harness.processWatermark(20);
-        assertThat(harness.extractOutputValues()).containsExactly("time@10", "a@10", "time@20", "b@20", "z@20");
+        assertThat(harness.extractOutputValues())
+                .containsExactly("time@10", "a@10", "time@20", "b@20", "z@20");
 
         harness.processWatermark(30);
         assertThat(harness.extractOutputValues())
@@ -85,7 +87,13 @@ class EventTimeOrderedFunctionTest {
         harness.processWatermark(60);
 
         assertThat(harness.extractOutputValues())
-                .containsExactly("time@10", "schedule:40@10", "schedule:50@10", "time@40", "time@50", "x@50");
+                .containsExactly(
+                        "time@10",
+                        "schedule:40@10",
+                        "schedule:50@10",
+                        "time@40",
+                        "time@50",
+                        "x@50");
     }
 
     @Test
@@ -98,7 +106,9 @@ class EventTimeOrderedFunctionTest {
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
         harness.processWatermark(Long.MAX_VALUE);
-        assertThat(harness.extractOutputValues()).endsWith("time@" + HORIZON).doesNotContain("time@" + (HORIZON + 1));
+        assertThat(harness.extractOutputValues())
+                .endsWith("time@" + HORIZON)
+                .doesNotContain("time@" + (HORIZON + 1));
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 }

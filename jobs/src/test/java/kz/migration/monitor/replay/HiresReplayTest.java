@@ -18,7 +18,8 @@ class HiresReplayTest {
 
     @TempDir Path dir;
 
-    private static String hire(String id, String at, String person, String citizenship, String region) {
+    private static String hire(
+            String id, String at, String person, String citizenship, String region) {
         return employment(id, at, person, citizenship, "HIRED", region, "Almaty");
     }
 
@@ -28,16 +29,75 @@ class HiresReplayTest {
                 new ReplayRun(dir)
                         .add(
                                 "registrations",
-                                registration("g4", "2026-02-01T10:00:00+05:00", "H4", "CHN", "PERMANENT_RESIDENCE", "KZ-71", null),
-                                registration("g9a", "2026-02-01T10:00:00+05:00", "H9", "CHN", "PERMANENT_RESIDENCE", "KZ-75", null),
-                                registration("g9b", "2026-03-04T10:00:00+05:00", "H9", "CHN", "DEREGISTRATION", "KZ-75", null))
+                                registration(
+                                        "g4",
+                                        "2026-02-01T10:00:00+05:00",
+                                        "H4",
+                                        "CHN",
+                                        "PERMANENT_RESIDENCE",
+                                        "KZ-71",
+                                        null),
+                                registration(
+                                        "g9a",
+                                        "2026-02-01T10:00:00+05:00",
+                                        "H9",
+                                        "CHN",
+                                        "PERMANENT_RESIDENCE",
+                                        "KZ-75",
+                                        null),
+                                registration(
+                                        "g9b",
+                                        "2026-03-04T10:00:00+05:00",
+                                        "H9",
+                                        "CHN",
+                                        "DEREGISTRATION",
+                                        "KZ-75",
+                                        null))
                         .add(
                                 "employment",
-                                permitIssued("p5", "2026-03-01T10:00:00+05:00", "H5", "TJK", "W5", "KZ-75", "CAT2", "2026-12-31"),
-                                permitIssued("p6", "2026-03-01T10:00:00+05:00", "H6", "TJK", "W6", "KZ-71", "CAT2", "2026-12-31"),
-                                permitIssued("p7", "2026-03-01T10:00:00+05:00", "H7", "UZB", "W7", "KZ-75", "CAT2", "2026-03-10"),
-                                permitIssued("p8", "2026-03-01T10:00:00+05:00", "H8", "UZB", "W8", "KZ-75", "CAT2", "2026-12-31"),
-                                permitRevoked("r8", "2026-03-05T10:00:00+05:00", "H8", "UZB", "W8", "KZ-75"),
+                                permitIssued(
+                                        "p5",
+                                        "2026-03-01T10:00:00+05:00",
+                                        "H5",
+                                        "TJK",
+                                        "W5",
+                                        "KZ-75",
+                                        "CAT2",
+                                        "2026-12-31"),
+                                permitIssued(
+                                        "p6",
+                                        "2026-03-01T10:00:00+05:00",
+                                        "H6",
+                                        "TJK",
+                                        "W6",
+                                        "KZ-71",
+                                        "CAT2",
+                                        "2026-12-31"),
+                                permitIssued(
+                                        "p7",
+                                        "2026-03-01T10:00:00+05:00",
+                                        "H7",
+                                        "UZB",
+                                        "W7",
+                                        "KZ-75",
+                                        "CAT2",
+                                        "2026-03-10"),
+                                permitIssued(
+                                        "p8",
+                                        "2026-03-01T10:00:00+05:00",
+                                        "H8",
+                                        "UZB",
+                                        "W8",
+                                        "KZ-75",
+                                        "CAT2",
+                                        "2026-12-31"),
+                                permitRevoked(
+                                        "r8",
+                                        "2026-03-05T10:00:00+05:00",
+                                        "H8",
+                                        "UZB",
+                                        "W8",
+                                        "KZ-75"),
                                 // no permit, no residence: unauthorised
                                 hire("h1", "2026-03-06T10:00:00+05:00", "H1", "UZB", "KZ-75"),
                                 // KAZ and EAEU (RUS) need no permit
@@ -64,7 +124,11 @@ class HiresReplayTest {
             bySubject.put(ReplayRun.subjectRef(p), p);
         }
         assertThat(out.alerts("UNAUTHORISED_EMPLOYMENT"))
-                .extracting(a -> bySubject.getOrDefault(a.get("subjectRef").asText(), "other") + " " + a.get("raisedAt").asText())
+                .extracting(
+                        a ->
+                                bySubject.getOrDefault(a.get("subjectRef").asText(), "other")
+                                        + " "
+                                        + a.get("raisedAt").asText())
                 .containsExactlyInAnyOrder(
                         "H1 2026-03-06T05:00:00Z",
                         "H6 2026-03-06T05:00:00Z",
@@ -73,7 +137,11 @@ class HiresReplayTest {
                         "H7 2026-03-11T04:00:00Z");
         JsonNode h6 =
                 out.alerts("UNAUTHORISED_EMPLOYMENT").stream()
-                        .filter(a -> a.get("subjectRef").asText().equals(ReplayRun.subjectRef("H6")))
+                        .filter(
+                                a ->
+                                        a.get("subjectRef")
+                                                .asText()
+                                                .equals(ReplayRun.subjectRef("H6")))
                         .findFirst()
                         .orElseThrow();
         assertThat(h6.get("severity").asText()).isEqualTo("MAJOR");

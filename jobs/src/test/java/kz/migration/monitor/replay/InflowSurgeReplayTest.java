@@ -18,20 +18,35 @@ class InflowSurgeReplayTest {
 
     @TempDir Path dir;
 
-    /** {@code n} residence registrations of {@code kind} in a place on one day, one second apart from 08:00. */
-    private static List<String> registrations(String prefix, int n, String day, String kind, String region, String city) {
+    /**
+     * {@code n} residence registrations of {@code kind} in a place on one day, one second apart
+     * from 08:00.
+     */
+    private static List<String> registrations(
+            String prefix, int n, String day, String kind, String region, String city) {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            String at = day + "T" + LocalTime.of(8, 0).plusSeconds(i) + (i % 60 == 0 ? ":00" : "") + "+05:00";
+            String at =
+                    day
+                            + "T"
+                            + LocalTime.of(8, 0).plusSeconds(i)
+                            + (i % 60 == 0 ? ":00" : "")
+                            + "+05:00";
             lines.add(registration(prefix + i, at, prefix + i, "UZB", kind, region, city));
         }
         return lines;
     }
 
     private static String surgeLine(JsonNode a) {
-        return a.get("raisedAt").asText() + " " + a.get("region").asText() + " "
-                + (a.get("city").isNull() ? "-" : a.get("city").asText()) + " 7d="
-                + a.get("details").get("netInflow7d").asLong() + " threshold=" + a.get("details").get("threshold").asLong();
+        return a.get("raisedAt").asText()
+                + " "
+                + a.get("region").asText()
+                + " "
+                + (a.get("city").isNull() ? "-" : a.get("city").asText())
+                + " 7d="
+                + a.get("details").get("netInflow7d").asLong()
+                + " threshold="
+                + a.get("details").get("threshold").asLong();
     }
 
     @Test
@@ -43,17 +58,21 @@ class InflowSurgeReplayTest {
         regs.addAll(registrations("d", 3, "2026-07-09", "PERMANENT_RESIDENCE", "KZ-35", null));
         ReplayRun.Outputs out =
                 new ReplayRun(dir)
-                        .add("reference-data", threshold("t1", "2026-06-01T00:00:00+05:00", "KZ-35", null, 3))
+                        .add(
+                                "reference-data",
+                                threshold("t1", "2026-06-01T00:00:00+05:00", "KZ-35", null, 3))
                         .add("registrations", regs.toArray(String[]::new))
                         .run(Instant.parse("2026-07-12T00:00:00Z"));
 
         // 7d: 07-01 2 (<= 3); 07-02 4 > 3: surge at its end (07-02T19:00Z); 07-03 5: still above.
-        // 07-08 (quiet): 07-02..07-08 = 2+1 = 3 <= 3: re-armed. 07-09: 07-03..07-09 = 1+3 = 4 > 3: surge.
+        // 07-08 (quiet): 07-02..07-08 = 2+1 = 3 <= 3: re-armed. 07-09: 07-03..07-09 = 1+3 = 4 > 3:
+        // surge.
         // (Had the quiet day not been evaluated, 07-09 would still count as "above".)
         assertThat(out.alerts("INFLOW_SURGE"))
                 .extracting(InflowSurgeReplayTest::surgeLine)
                 .containsExactly(
-                        "2026-07-02T19:00:00Z KZ-35 - 7d=4 threshold=3", "2026-07-09T19:00:00Z KZ-35 - 7d=4 threshold=3");
+                        "2026-07-02T19:00:00Z KZ-35 - 7d=4 threshold=3",
+                        "2026-07-09T19:00:00Z KZ-35 - 7d=4 threshold=3");
         JsonNode first = out.alerts("INFLOW_SURGE").get(0);
         assertThat(first.get("severity").asText()).isEqualTo("WARNING");
         assertThat(first.get("audience").asText()).isEqualTo("PLANNING");
@@ -67,7 +86,9 @@ class InflowSurgeReplayTest {
         regs.addAll(registrations("b", 5, "2026-07-02", "PERMANENT_RESIDENCE", "KZ-47", null));
         ReplayRun.Outputs out =
                 new ReplayRun(dir)
-                        .add("reference-data", threshold("t1", "2026-06-01T00:00:00+05:00", "KZ-47", null, 3))
+                        .add(
+                                "reference-data",
+                                threshold("t1", "2026-06-01T00:00:00+05:00", "KZ-47", null, 3))
                         .add("registrations", regs.toArray(String[]::new))
                         .run(Instant.parse("2026-07-10T00:00:00Z"));
 
@@ -85,11 +106,16 @@ class InflowSurgeReplayTest {
         regs.addAll(registrations("s", 1501, "2026-07-01", "PERMANENT_RESIDENCE", "KZ-79", null));
         regs.addAll(registrations("n", 1501, "2026-07-01", "PERMANENT_RESIDENCE", "KZ-71", null));
         // KZ-55 has no default; Ekibastuz gets a record (2), Pavlodar none.
-        regs.addAll(registrations("e", 3, "2026-07-01", "PERMANENT_RESIDENCE", "KZ-55", "Ekibastuz"));
-        regs.addAll(registrations("p", 5, "2026-07-01", "PERMANENT_RESIDENCE", "KZ-55", "Pavlodar"));
+        regs.addAll(
+                registrations("e", 3, "2026-07-01", "PERMANENT_RESIDENCE", "KZ-55", "Ekibastuz"));
+        regs.addAll(
+                registrations("p", 5, "2026-07-01", "PERMANENT_RESIDENCE", "KZ-55", "Pavlodar"));
         ReplayRun.Outputs out =
                 new ReplayRun(dir)
-                        .add("reference-data", threshold("t1", "2026-06-01T00:00:00+05:00", "KZ-55", "Ekibastuz", 2))
+                        .add(
+                                "reference-data",
+                                threshold(
+                                        "t1", "2026-06-01T00:00:00+05:00", "KZ-55", "Ekibastuz", 2))
                         .add("registrations", regs.toArray(String[]::new))
                         .run(Instant.parse("2026-07-02T12:00:00Z"));
 
@@ -104,14 +130,18 @@ class InflowSurgeReplayTest {
 
     @Test
     void theDayContainingTheAsOfInstantDoesNotEnd() {
-        List<String> regs = registrations("a", 4, "2026-07-01", "PERMANENT_RESIDENCE", "KZ-35", null);
+        List<String> regs =
+                registrations("a", 4, "2026-07-01", "PERMANENT_RESIDENCE", "KZ-35", null);
         ReplayRun.Outputs out =
                 new ReplayRun(dir)
-                        .add("reference-data", threshold("t1", "2026-06-01T00:00:00+05:00", "KZ-35", null, 3))
+                        .add(
+                                "reference-data",
+                                threshold("t1", "2026-06-01T00:00:00+05:00", "KZ-35", null, 3))
                         .add("registrations", regs.toArray(String[]::new))
                         .run(Instant.parse("2026-07-01T12:00:00Z"));
 
-        // 4 > 3, but 07-01 has not ended at the as-of instant (17:00+05:00): no surge yet; its row is written.
+        // 4 > 3, but 07-01 has not ended at the as-of instant (17:00+05:00): no surge yet; its row
+        // is written.
         assertThat(out.alerts("INFLOW_SURGE")).isEmpty();
         assertThat(out.stats("2026-07-01", "KZ-35", null).get("netInflow7d").asLong()).isEqualTo(4);
     }

@@ -19,52 +19,118 @@ final class InputLines {
 
     /** Land border with Uzbekistan, Turkistan region. */
     static final Checkpoint SARYAGASH = new Checkpoint("ZHIBEK-ZHOLY", "KZ-61", "Saryagash");
+
     /** Almaty airport, Almaty city. */
     static final Checkpoint ALMATY = new Checkpoint("ALA", "KZ-75", "Almaty");
 
     private InputLines() {}
 
-    static String entry(String id, String at, String person, String citizenship, Checkpoint cp, String... extra) {
+    static String entry(
+            String id,
+            String at,
+            String person,
+            String citizenship,
+            Checkpoint cp,
+            String... extra) {
         return crossing(id, at, person, citizenship, "ENTRY", cp, extra);
     }
 
-    static String exit(String id, String at, String person, String citizenship, Checkpoint cp, String... extra) {
+    static String exit(
+            String id,
+            String at,
+            String person,
+            String citizenship,
+            Checkpoint cp,
+            String... extra) {
         return crossing(id, at, person, citizenship, "EXIT", cp, extra);
     }
 
     static String crossing(
-            String id, String at, String person, String citizenship, String direction, Checkpoint cp,
+            String id,
+            String at,
+            String person,
+            String citizenship,
+            String direction,
+            Checkpoint cp,
             String... extra) {
         return record(
-                with(extra, "eventId", id, "occurredAt", at, "personId", person, "citizenship", citizenship,
-                        "direction", direction, "checkpoint", cp.code(), "region", cp.region(), "city", cp.city()));
+                with(
+                        extra,
+                        "eventId",
+                        id,
+                        "occurredAt",
+                        at,
+                        "personId",
+                        person,
+                        "citizenship",
+                        citizenship,
+                        "direction",
+                        direction,
+                        "checkpoint",
+                        cp.code(),
+                        "region",
+                        cp.region(),
+                        "city",
+                        cp.city()));
     }
 
     static String registration(
-            String id, String at, String person, String citizenship, String kind, String region, String city,
+            String id,
+            String at,
+            String person,
+            String citizenship,
+            String kind,
+            String region,
+            String city,
             String... extra) {
         return ofKind(id, at, person, citizenship, kind, region, city, extra);
     }
 
     static String employment(
-            String id, String at, String person, String citizenship, String kind, String region, String city,
+            String id,
+            String at,
+            String person,
+            String citizenship,
+            String kind,
+            String region,
+            String city,
             String... extra) {
         return ofKind(id, at, person, citizenship, kind, region, city, extra);
     }
 
     /** Registrations and employment records share their required fields. */
     private static String ofKind(
-            String id, String at, String person, String citizenship, String kind, String region, String city,
+            String id,
+            String at,
+            String person,
+            String citizenship,
+            String kind,
+            String region,
+            String city,
             String[] extra) {
         return record(
-                with(extra, "eventId", id, "occurredAt", at, "personId", person, "citizenship", citizenship,
-                        "kind", kind, "region", region, "city", city));
+                with(
+                        extra,
+                        "eventId",
+                        id,
+                        "occurredAt",
+                        at,
+                        "personId",
+                        person,
+                        "citizenship",
+                        citizenship,
+                        "kind",
+                        kind,
+                        "region",
+                        region,
+                        "city",
+                        city));
     }
 
     /**
      * Four DEFAULT-group stays, each leaving in the morning of the day the next one starts that
-     * evening: A Jan 1..Jan 30, B Jan 30..Feb 28, C Feb 28..Mar 29 (30 days each), D from Mar 29
-     * at Almaty. Distinct days: 88 by Mar 29, so Apr 1 is the 91st, the first unlawful day.
+     * evening: A Jan 1..Jan 30, B Jan 30..Feb 28, C Feb 28..Mar 29 (30 days each), D from Mar 29 at
+     * Almaty. Distinct days: 88 by Mar 29, so Apr 1 is the 91st, the first unlawful day.
      */
     static String[] sharedDayStays(String person, String citizenship) {
         return new String[] {
@@ -85,7 +151,9 @@ final class InputLines {
         return all;
     }
 
-    /** A JSON object of string fields given as name, value pairs; a {@code null} value is left out. */
+    /**
+     * A JSON object of string fields given as name, value pairs; a {@code null} value is left out.
+     */
     static String record(String... fields) {
         ObjectNode o = JSON.createObjectNode();
         for (int i = 0; i < fields.length; i += 2) {
@@ -98,8 +166,8 @@ final class InputLines {
 
     /**
      * Alerts as {@code "TYPE raisedAt SEVERITY overstayDays region/city citizenship person"}, with
-     * the person named when the alert's {@code subjectRef} is the pseudonym of one of
-     * {@code persons}, else {@code ?}.
+     * the person named when the alert's {@code subjectRef} is the pseudonym of one of {@code
+     * persons}, else {@code ?}.
      */
     static List<String> summaries(List<JsonNode> alerts, String... persons) {
         List<String> rows = new ArrayList<>();
@@ -112,9 +180,21 @@ final class InputLines {
             }
             JsonNode days = a.get("details").get("overstayDays");
             rows.add(
-                    a.get("type").asText() + " " + a.get("raisedAt").asText() + " " + a.get("severity").asText() + " "
-                            + (days == null ? "-" : days.asText()) + " " + a.get("region").asText(null) + "/"
-                            + a.get("city").asText(null) + " " + a.get("citizenship").asText(null) + " " + who);
+                    a.get("type").asText()
+                            + " "
+                            + a.get("raisedAt").asText()
+                            + " "
+                            + a.get("severity").asText()
+                            + " "
+                            + (days == null ? "-" : days.asText())
+                            + " "
+                            + a.get("region").asText(null)
+                            + "/"
+                            + a.get("city").asText(null)
+                            + " "
+                            + a.get("citizenship").asText(null)
+                            + " "
+                            + who);
         }
         return rows;
     }

@@ -26,59 +26,194 @@ final class ReplayEvents {
     }
 
     static String crossing(
-            String id, String at, String person, String citizenship, String direction, String region, String city) {
+            String id,
+            String at,
+            String person,
+            String citizenship,
+            String direction,
+            String region,
+            String city) {
         return json(
-                "eventId", id, "occurredAt", at, "personId", person, "citizenship", citizenship,
-                "direction", direction, "checkpoint", "CP-" + region, "region", region, "city", city);
+                "eventId",
+                id,
+                "occurredAt",
+                at,
+                "personId",
+                person,
+                "citizenship",
+                citizenship,
+                "direction",
+                direction,
+                "checkpoint",
+                "CP-" + region,
+                "region",
+                region,
+                "city",
+                city);
     }
 
     static String registration(
-            String id, String at, String person, String citizenship, String kind, String region, String city) {
+            String id,
+            String at,
+            String person,
+            String citizenship,
+            String kind,
+            String region,
+            String city) {
         return registration(id, at, person, citizenship, kind, region, city, null, null, null);
     }
 
-    /** A registration; {@code validUntil} is filled in for temporary residence (far enough ahead). */
+    /**
+     * A registration; {@code validUntil} is filled in for temporary residence (far enough ahead).
+     */
     static String registration(
-            String id, String at, String person, String citizenship, String kind, String region, String city,
-            String previousRegion, String previousCity, String program) {
+            String id,
+            String at,
+            String person,
+            String citizenship,
+            String kind,
+            String region,
+            String city,
+            String previousRegion,
+            String previousCity,
+            String program) {
         String validUntil = kind.equals("TEMPORARY_RESIDENCE") ? "2040-12-31" : null;
         return json(
-                "eventId", id, "occurredAt", at, "personId", person, "citizenship", citizenship, "kind", kind,
-                "region", region, "city", city, "previousRegion", previousRegion, "previousCity", previousCity,
-                "validUntil", validUntil, "program", program);
+                "eventId",
+                id,
+                "occurredAt",
+                at,
+                "personId",
+                person,
+                "citizenship",
+                citizenship,
+                "kind",
+                kind,
+                "region",
+                region,
+                "city",
+                city,
+                "previousRegion",
+                previousRegion,
+                "previousCity",
+                previousCity,
+                "validUntil",
+                validUntil,
+                "program",
+                program);
     }
 
     static String permitIssued(
-            String id, String at, String person, String citizenship, String permitId, String region,
-            String category, String permitUntil) {
+            String id,
+            String at,
+            String person,
+            String citizenship,
+            String permitId,
+            String region,
+            String category,
+            String permitUntil) {
         return json(
-                "eventId", id, "occurredAt", at, "personId", person, "citizenship", citizenship,
-                "kind", "PERMIT_ISSUED", "region", region, "permitId", permitId, "category", category,
-                "permitUntil", permitUntil);
+                "eventId",
+                id,
+                "occurredAt",
+                at,
+                "personId",
+                person,
+                "citizenship",
+                citizenship,
+                "kind",
+                "PERMIT_ISSUED",
+                "region",
+                region,
+                "permitId",
+                permitId,
+                "category",
+                category,
+                "permitUntil",
+                permitUntil);
     }
 
-    static String permitRevoked(String id, String at, String person, String citizenship, String permitId, String region) {
+    static String permitRevoked(
+            String id,
+            String at,
+            String person,
+            String citizenship,
+            String permitId,
+            String region) {
         return json(
-                "eventId", id, "occurredAt", at, "personId", person, "citizenship", citizenship,
-                "kind", "PERMIT_REVOKED", "region", region, "permitId", permitId);
+                "eventId",
+                id,
+                "occurredAt",
+                at,
+                "personId",
+                person,
+                "citizenship",
+                citizenship,
+                "kind",
+                "PERMIT_REVOKED",
+                "region",
+                region,
+                "permitId",
+                permitId);
     }
 
     static String employment(
-            String id, String at, String person, String citizenship, String kind, String region, String city) {
+            String id,
+            String at,
+            String person,
+            String citizenship,
+            String kind,
+            String region,
+            String city) {
         return json(
-                "eventId", id, "occurredAt", at, "personId", person, "citizenship", citizenship, "kind", kind,
-                "region", region, "city", city);
+                "eventId",
+                id,
+                "occurredAt",
+                at,
+                "personId",
+                person,
+                "citizenship",
+                citizenship,
+                "kind",
+                kind,
+                "region",
+                region,
+                "city",
+                city);
     }
 
-    static String quota(String id, String at, int year, String region, String category, long limit) {
+    static String quota(
+            String id, String at, int year, String region, String category, long limit) {
         return json(
-                "eventId", id, "kind", "QUOTA", "occurredAt", at, "year", year, "region", region,
-                "category", category, "limit", limit);
+                "eventId",
+                id,
+                "kind",
+                "QUOTA",
+                "occurredAt",
+                at,
+                "year",
+                year,
+                "region",
+                region,
+                "category",
+                category,
+                "limit",
+                limit);
     }
 
     static String threshold(String id, String at, String region, String city, long netInflow7d) {
         return json(
-                "eventId", id, "kind", "INFLOW_THRESHOLD", "occurredAt", at, "region", region, "city", city,
-                "netInflow7d", netInflow7d);
+                "eventId",
+                id,
+                "kind",
+                "INFLOW_THRESHOLD",
+                "occurredAt",
+                at,
+                "region",
+                region,
+                "city",
+                city,
+                "netInflow7d",
+                netInflow7d);
     }
 }

@@ -48,9 +48,11 @@ public final class ReplayRun {
             Path in = Files.createDirectories(dir.resolve("in"));
             Path out = dir.resolve("out");
             for (Map.Entry<String, List<String>> e : inputs.entrySet()) {
-                Files.write(in.resolve(e.getKey() + ".jsonl"), e.getValue(), StandardCharsets.UTF_8);
+                Files.write(
+                        in.resolve(e.getKey() + ".jsonl"), e.getValue(), StandardCharsets.UTF_8);
             }
-            new Replay(MonitorSettings.streaming(new Pseudonymiser(KEY)), 2).run(in, out, asOf, n -> {});
+            new Replay(MonitorSettings.streaming(new Pseudonymiser(KEY)), 2)
+                    .run(in, out, asOf, n -> {});
             return new Outputs(
                     read(out.resolve("alerts.jsonl")),
                     read(out.resolve("flow-stats.jsonl")),
@@ -75,17 +77,29 @@ public final class ReplayRun {
 
     /** The four outputs of a replay. */
     public record Outputs(
-            List<JsonNode> alerts, List<JsonNode> flowStats, List<JsonNode> flowMatrix, List<JsonNode> deadLetters) {
+            List<JsonNode> alerts,
+            List<JsonNode> flowStats,
+            List<JsonNode> flowMatrix,
+            List<JsonNode> deadLetters) {
 
         public List<JsonNode> alerts(String type) {
-            return alerts.stream().filter(a -> a.get("type").asText().equals(type)).collect(Collectors.toList());
+            return alerts.stream()
+                    .filter(a -> a.get("type").asText().equals(type))
+                    .collect(Collectors.toList());
         }
 
         /** The flow-stats row of a date and region ({@code city == null}) or city. */
         public JsonNode stats(String date, String region, String city) {
             return flowStats.stream()
-                    .filter(r -> r.get("date").asText().equals(date) && r.get("region").asText().equals(region))
-                    .filter(r -> city == null ? r.get("city").isNull() : city.equals(r.get("city").asText(null)))
+                    .filter(
+                            r ->
+                                    r.get("date").asText().equals(date)
+                                            && r.get("region").asText().equals(region))
+                    .filter(
+                            r ->
+                                    city == null
+                                            ? r.get("city").isNull()
+                                            : city.equals(r.get("city").asText(null)))
                     .findFirst()
                     .orElse(null);
         }

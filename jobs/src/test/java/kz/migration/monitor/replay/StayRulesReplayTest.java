@@ -44,20 +44,24 @@ class StayRulesReplayTest {
                         "OVERSTAY 2026-04-10T19:00:00Z CRITICAL 11 KZ-61/Saryagash UZB P1",
                         // raised at the exit, 10:00+05:00 = 05:00Z, at the exit's checkpoint
                         "OVERSTAY_ENDED 2026-04-20T05:00:00Z CRITICAL 21 KZ-75/Almaty UZB P1");
-        assertThat(out.alerts()).allSatisfy(a -> {
-            assertThat(a.get("audience").asText()).isEqualTo("SECURITY");
-            assertThat(a.get("subjectRef").asText()).matches("[0-9a-f]{64}");
-            assertThat(a.toString()).doesNotContain("\"P1\"");
-        });
+        assertThat(out.alerts())
+                .allSatisfy(
+                        a -> {
+                            assertThat(a.get("audience").asText()).isEqualTo("SECURITY");
+                            assertThat(a.get("subjectRef").asText()).matches("[0-9a-f]{64}");
+                            assertThat(a.toString()).doesNotContain("\"P1\"");
+                        });
         assertThat(out.alerts()).extracting(a -> a.get("alertId").asText()).doesNotHaveDuplicates();
     }
 
     @Test
     void eaeuGroupHasNinetyDaysPerEntry() {
-        // RUS is EAEU (90, 90). Entry Jan 10 = day 1; Jan 10..31 = 22, Feb = 28 (50), Mar = 31 (81),
+        // RUS is EAEU (90, 90). Entry Jan 10 = day 1; Jan 10..31 = 22, Feb = 28 (50), Mar = 31
+        // (81),
         // Apr 1..9 = 9 (90): day 90 = Apr 9, lawful. Day 91 = Apr 10 is the 1st unlawful day, for
         // both rules at once; a DEFAULT limit would have fired on Feb 9. The 4th would be Apr 13.
-        // BLR enters Feb 1 and leaves on day 90 (May 1: Feb 28 + Mar 31 + Apr 30 + 1 = 90): nothing.
+        // BLR enters Feb 1 and leaves on day 90 (May 1: Feb 28 + Mar 31 + Apr 30 + 1 = 90):
+        // nothing.
         ReplayRun.Outputs out =
                 new ReplayRun(dir)
                         .add(
@@ -131,14 +135,20 @@ class StayRulesReplayTest {
         //   Apr 2  -> Mar 31, Apr 1, 2          =  3 WARNING (OVERSTAY 1 on Mar 31)
         //   Apr 3  -> + Apr 3                   =  4 MAJOR   (4th is the exit day: no OVERSTAY 4)
         //   Apr 9  -> Mar 31 + Apr 1..9         = 10 MAJOR   (OVERSTAY 1, 4 on Apr 3)
-        //   Apr 10 -> + Apr 10                  = 11 CRITICAL (11th is the exit day: no OVERSTAY 11)
+        //   Apr 10 -> + Apr 10                  = 11 CRITICAL (11th is the exit day: no OVERSTAY
+        // 11)
         ReplayRun run = new ReplayRun(dir);
         String[][] people = {{"T3", "02"}, {"T4", "03"}, {"T10", "09"}, {"T11", "10"}};
         for (String[] p : people) {
             run.add(
                     "border-crossings",
                     entry(p[0] + "-in", "2026-03-01T10:00:00+05:00", p[0], "TJK", SARYAGASH),
-                    exit(p[0] + "-out", "2026-04-" + p[1] + "T12:00:00+05:00", p[0], "TJK", ALMATY));
+                    exit(
+                            p[0] + "-out",
+                            "2026-04-" + p[1] + "T12:00:00+05:00",
+                            p[0],
+                            "TJK",
+                            ALMATY));
         }
         ReplayRun.Outputs out = run.run(Instant.parse("2026-04-15T00:00:00Z"));
 
@@ -238,7 +248,8 @@ class StayRulesReplayTest {
     @Test
     void anEntryWhilePresentContinuesTheStayAndAnExitWhileAbsentIsIgnored() {
         // C: entries Mar 1 (Saryagash) and Mar 15 (Almaty, a missed exit): one stay from Mar 1,
-        //    so day 31 = Mar 31 (not Apr 14), at the stay's entry checkpoint; 4th Apr 3, 11th Apr 10.
+        //    so day 31 = Mar 31 (not Apr 14), at the stay's entry checkpoint; 4th Apr 3, 11th Apr
+        // 10.
         // U: exit Mar 5 while absent (ignored, counted in flow-stats), stay Mar 10..Apr 12:
         //    day 31 = Apr 9 (Mar 10..31 = 22, Apr 1..9 = 9); unlawful Apr 9..12 = 4, the 4th on the
         //    exit day, so OVERSTAY 1 only and OVERSTAY_ENDED 4 MAJOR. The second exit, Apr 13, is
@@ -264,7 +275,8 @@ class StayRulesReplayTest {
                         "OVERSTAY_ENDED 2026-04-12T05:00:00Z MAJOR 4 KZ-75/Almaty TJK U");
         // Unmatched exits are still valid crossings in the flow statistics (TJK is CIS).
         assertThat(out.stats("2026-03-05", "KZ-61", null).get("exits").asInt()).isEqualTo(1);
-        assertThat(out.stats("2026-03-05", "KZ-61", null).get("exitsByGroup").get("CIS").asInt()).isEqualTo(1);
+        assertThat(out.stats("2026-03-05", "KZ-61", null).get("exitsByGroup").get("CIS").asInt())
+                .isEqualTo(1);
         assertThat(out.stats("2026-04-13", "KZ-75", "Almaty").get("exits").asInt()).isEqualTo(1);
         assertThat(out.stats("2026-03-15", "KZ-75", null).get("entries").asInt()).isEqualTo(1);
     }
@@ -279,10 +291,25 @@ class StayRulesReplayTest {
                 new ReplayRun(dir)
                         .add(
                                 "border-crossings",
-                                entry("v1", "2026-03-01T10:00:00+05:00", "V1", "UZB", SARYAGASH, "permitUntil", "2026-04-15"),
+                                entry(
+                                        "v1",
+                                        "2026-03-01T10:00:00+05:00",
+                                        "V1",
+                                        "UZB",
+                                        SARYAGASH,
+                                        "permitUntil",
+                                        "2026-04-15"),
                                 exit("v2", "2026-05-17T08:00:00+05:00", "V1", "UZB", SARYAGASH),
-                                entry("w1", "2026-01-05T10:00:00+05:00", "V2", "CHN", ALMATY,
-                                        "purpose", "BUSINESS", "permitUntil", "2026-06-30"),
+                                entry(
+                                        "w1",
+                                        "2026-01-05T10:00:00+05:00",
+                                        "V2",
+                                        "CHN",
+                                        ALMATY,
+                                        "purpose",
+                                        "BUSINESS",
+                                        "permitUntil",
+                                        "2026-06-30"),
                                 exit("w2", "2026-01-20T10:00:00+05:00", "V2", "CHN", ALMATY),
                                 entry("w3", "2026-03-01T10:00:00+05:00", "V2", "CHN", ALMATY))
                         .run(Instant.parse("2026-08-01T00:00:00Z"));
@@ -312,12 +339,34 @@ class StayRulesReplayTest {
                                 entry("t3", "2026-03-01T10:00:00+05:00", "T2", "UZB", SARYAGASH))
                         .add(
                                 "registrations",
-                                registration("r1", "2026-03-20T15:00:00+05:00", "T1", "UZB", "TEMPORARY_RESIDENCE",
-                                        "KZ-71", "Astana", "validUntil", "2026-04-30"),
-                                registration("r2", "2026-03-20T15:00:00+05:00", "T2", "UZB", "TEMPORARY_RESIDENCE",
-                                        "KZ-71", "Astana", "validUntil", "2026-12-31"),
-                                registration("r3", "2026-04-30T16:00:00+05:00", "T2", "UZB", "DEREGISTRATION",
-                                        "KZ-71", "Astana"))
+                                registration(
+                                        "r1",
+                                        "2026-03-20T15:00:00+05:00",
+                                        "T1",
+                                        "UZB",
+                                        "TEMPORARY_RESIDENCE",
+                                        "KZ-71",
+                                        "Astana",
+                                        "validUntil",
+                                        "2026-04-30"),
+                                registration(
+                                        "r2",
+                                        "2026-03-20T15:00:00+05:00",
+                                        "T2",
+                                        "UZB",
+                                        "TEMPORARY_RESIDENCE",
+                                        "KZ-71",
+                                        "Astana",
+                                        "validUntil",
+                                        "2026-12-31"),
+                                registration(
+                                        "r3",
+                                        "2026-04-30T16:00:00+05:00",
+                                        "T2",
+                                        "UZB",
+                                        "DEREGISTRATION",
+                                        "KZ-71",
+                                        "Astana"))
                         .run(Instant.parse("2026-05-15T00:00:00Z"));
 
         assertThat(summaries(out.alerts(), "T1", "T2"))
@@ -343,12 +392,44 @@ class StayRulesReplayTest {
                                 exit("b2", "2026-05-03T09:00:00+05:00", "W2", "UZB", SARYAGASH))
                         .add(
                                 "employment",
-                                employment("e1", "2026-03-10T12:00:00+05:00", "W1", "UZB", "PERMIT_ISSUED", "KZ-75",
-                                        "Almaty", "permitId", "P-1", "category", "CAT3", "permitUntil", "2026-06-30"),
-                                employment("e2", "2026-04-20T12:00:00+05:00", "W1", "UZB", "PERMIT_REVOKED", "KZ-75",
-                                        "Almaty", "permitId", "P-1"),
-                                employment("e3", "2026-03-10T12:00:00+05:00", "W2", "UZB", "PERMIT_ISSUED", "KZ-75",
-                                        "Almaty", "permitId", "P-2", "category", "CAT3", "permitUntil", "2026-04-10"))
+                                employment(
+                                        "e1",
+                                        "2026-03-10T12:00:00+05:00",
+                                        "W1",
+                                        "UZB",
+                                        "PERMIT_ISSUED",
+                                        "KZ-75",
+                                        "Almaty",
+                                        "permitId",
+                                        "P-1",
+                                        "category",
+                                        "CAT3",
+                                        "permitUntil",
+                                        "2026-06-30"),
+                                employment(
+                                        "e2",
+                                        "2026-04-20T12:00:00+05:00",
+                                        "W1",
+                                        "UZB",
+                                        "PERMIT_REVOKED",
+                                        "KZ-75",
+                                        "Almaty",
+                                        "permitId",
+                                        "P-1"),
+                                employment(
+                                        "e3",
+                                        "2026-03-10T12:00:00+05:00",
+                                        "W2",
+                                        "UZB",
+                                        "PERMIT_ISSUED",
+                                        "KZ-75",
+                                        "Almaty",
+                                        "permitId",
+                                        "P-2",
+                                        "category",
+                                        "CAT3",
+                                        "permitUntil",
+                                        "2026-04-10"))
                         .run(Instant.parse("2026-05-13T00:00:00Z"));
 
         assertThat(summaries(out.alerts(), "W1", "W2"))
@@ -374,12 +455,30 @@ class StayRulesReplayTest {
                                 entry("b1", "2026-01-02T10:00:00+05:00", "R2", "AFG", SARYAGASH))
                         .add(
                                 "registrations",
-                                registration("r1", "2026-03-25T11:00:00+05:00", "R1", "AFG", "PERMANENT_RESIDENCE",
-                                        "KZ-71", "Astana"),
-                                registration("r2", "2026-06-10T11:00:00+05:00", "R1", "AFG", "DEREGISTRATION",
-                                        "KZ-71", "Astana"),
-                                registration("r3", "2026-01-20T11:00:00+05:00", "R2", "AFG", "PERMANENT_RESIDENCE",
-                                        "KZ-71", "Astana"))
+                                registration(
+                                        "r1",
+                                        "2026-03-25T11:00:00+05:00",
+                                        "R1",
+                                        "AFG",
+                                        "PERMANENT_RESIDENCE",
+                                        "KZ-71",
+                                        "Astana"),
+                                registration(
+                                        "r2",
+                                        "2026-06-10T11:00:00+05:00",
+                                        "R1",
+                                        "AFG",
+                                        "DEREGISTRATION",
+                                        "KZ-71",
+                                        "Astana"),
+                                registration(
+                                        "r3",
+                                        "2026-01-20T11:00:00+05:00",
+                                        "R2",
+                                        "AFG",
+                                        "PERMANENT_RESIDENCE",
+                                        "KZ-71",
+                                        "Astana"))
                         .run(Instant.parse("2026-06-18T00:00:00Z"));
 
         assertThat(summaries(out.alerts(), "R1", "R2"))
@@ -397,7 +496,8 @@ class StayRulesReplayTest {
 
         // A second before the day ends: no OVERSTAY yet, and the later exit is ignored entirely.
         ReplayRun.Outputs before =
-                new ReplayRun(dir.resolve("before")).add("border-crossings", crossings)
+                new ReplayRun(dir.resolve("before"))
+                        .add("border-crossings", crossings)
                         .run(Instant.parse("2026-03-31T18:59:59Z"));
         assertThat(before.alerts()).isEmpty();
         assertThat(before.stats("2026-03-01", "KZ-61", null).get("entries").asInt()).isEqualTo(1);
@@ -405,13 +505,15 @@ class StayRulesReplayTest {
 
         // As-of exactly at the day's end: the day has ended.
         ReplayRun.Outputs atEnd =
-                new ReplayRun(dir.resolve("at-end")).add("border-crossings", crossings)
+                new ReplayRun(dir.resolve("at-end"))
+                        .add("border-crossings", crossings)
                         .run(Instant.parse("2026-03-31T19:00:00Z"));
         assertThat(summaries(atEnd.alerts(), "A"))
                 .containsExactly("OVERSTAY 2026-03-31T19:00:00Z WARNING 1 KZ-61/Saryagash UZB A");
 
         // Default: the latest occurredAt, the exit: Mar 31, Apr 1, Apr 2 = 3 unlawful days.
-        ReplayRun.Outputs latest = new ReplayRun(dir.resolve("latest")).add("border-crossings", crossings).run();
+        ReplayRun.Outputs latest =
+                new ReplayRun(dir.resolve("latest")).add("border-crossings", crossings).run();
         assertThat(summaries(latest.alerts(), "A"))
                 .containsExactly(
                         "OVERSTAY 2026-03-31T19:00:00Z WARNING 1 KZ-61/Saryagash UZB A",
@@ -433,8 +535,16 @@ class StayRulesReplayTest {
                                 exit("c2", "2026-04-01T00:00:00+05:00", "M", "UZB", SARYAGASH))
                         .add(
                                 "registrations",
-                                registration("r1", "2026-03-10T12:00:00+05:00", "M", "UZB", "TEMPORARY_RESIDENCE",
-                                        "KZ-71", "Astana", "validUntil", "2026-03-20"))
+                                registration(
+                                        "r1",
+                                        "2026-03-10T12:00:00+05:00",
+                                        "M",
+                                        "UZB",
+                                        "TEMPORARY_RESIDENCE",
+                                        "KZ-71",
+                                        "Astana",
+                                        "validUntil",
+                                        "2026-03-20"))
                         .run(Instant.parse("2026-04-15T00:00:00Z"));
 
         assertThat(out.alerts()).isEmpty();

@@ -40,7 +40,8 @@ class PersonDocumentsTest {
     @Test
     void aTemporaryResidenceCoversItsDayToValidUntilAndIsTheAddress() {
         PersonDocuments d =
-                NONE.withTemporaryResidence(date("2026-03-05"), date("2026-06-30"), Region.KZ_71, "Astana");
+                NONE.withTemporaryResidence(
+                        date("2026-03-05"), date("2026-06-30"), Region.KZ_71, "Astana");
 
         assertThat(d.covers(day("2026-03-04"))).isFalse();
         assertThat(d.covers(day("2026-03-05"))).isTrue();
@@ -53,7 +54,8 @@ class PersonDocumentsTest {
 
     @Test
     void aPermanentResidenceCoversEveryDayFromItsOwnOn() {
-        PersonDocuments d = NONE.withPermanentResidence(at("2026-03-05T15:00"), Region.KZ_75, "Almaty");
+        PersonDocuments d =
+                NONE.withPermanentResidence(at("2026-03-05T15:00"), Region.KZ_75, "Almaty");
 
         assertThat(d.covers(day("2026-03-04"))).isFalse();
         assertThat(d.covers(day("2026-03-05"))).isTrue();
@@ -66,7 +68,8 @@ class PersonDocumentsTest {
 
     @Test
     void aPermitCoversItsIssueDayToPermitUntilAndAuthorisesWorkInItsRegionOnly() {
-        PersonDocuments d = NONE.withPermit(permit("W1", Region.KZ_71, "2026-03-05T09:00", "2026-05-31"));
+        PersonDocuments d =
+                NONE.withPermit(permit("W1", Region.KZ_71, "2026-03-05T09:00", "2026-05-31"));
 
         assertThat(d.covers(day("2026-03-04"))).isFalse();
         assertThat(d.covers(day("2026-03-05"))).isTrue();
@@ -108,7 +111,8 @@ class PersonDocumentsTest {
 
     @Test
     void revokingAnUnknownPermitChangesNothing() {
-        PersonDocuments d = NONE.withPermit(permit("W1", Region.KZ_71, "2026-03-05T09:00", "2026-12-31"));
+        PersonDocuments d =
+                NONE.withPermit(permit("W1", Region.KZ_71, "2026-03-05T09:00", "2026-12-31"));
 
         assertThat(d.withPermitRevoked("W2", at("2026-06-10T16:00"))).isEqualTo(d);
     }
@@ -121,7 +125,8 @@ class PersonDocumentsTest {
                         .withPermit(permit("W1", Region.KZ_75, "2026-03-06T09:00", "2026-12-31"))
                         .deregistered(date("2026-06-10"));
         PersonDocuments temporary =
-                NONE.withTemporaryResidence(date("2026-03-05"), date("2026-12-31"), Region.KZ_71, null)
+                NONE.withTemporaryResidence(
+                                date("2026-03-05"), date("2026-12-31"), Region.KZ_71, null)
                         .deregistered(date("2026-06-10"));
 
         assertThat(d.hasPermanentResidenceAt(at("2026-06-10T23:59"))).isTrue();
@@ -145,7 +150,9 @@ class PersonDocumentsTest {
                         .deregistered(date("2026-03-15"));
 
         PersonDocuments on11 = d.pruned(day("2026-03-11"));
-        assertThat(on11.periods()).extracting(CoverPeriod::document).containsExactlyInAnyOrder("permit:W1", "permanent");
+        assertThat(on11.periods())
+                .extracting(CoverPeriod::document)
+                .containsExactlyInAnyOrder("permit:W1", "permanent");
         assertThat(on11.hasPermanentResidenceAt(at("2026-03-11T10:00"))).isTrue();
 
         PersonDocuments on16 = d.pruned(day("2026-03-16"));

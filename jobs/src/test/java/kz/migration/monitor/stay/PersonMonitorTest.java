@@ -25,7 +25,10 @@ import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Overstays of one person through the harness: timers at the end of days, exits, and state clean-up. */
+/**
+ * Overstays of one person through the harness: timers at the end of days, exits, and state
+ * clean-up.
+ */
 class PersonMonitorTest {
 
     private static final Pseudonymiser PSEUDONYMS = new Pseudonymiser("test-key");
@@ -51,7 +54,15 @@ class PersonMonitorTest {
 
     private List<String> overstays() {
         return harness.extractOutputValues().stream()
-                .map(a -> a.type() + " " + a.raisedAt() + " " + a.details().overstayDays() + " " + a.severity())
+                .map(
+                        a ->
+                                a.type()
+                                        + " "
+                                        + a.raisedAt()
+                                        + " "
+                                        + a.details().overstayDays()
+                                        + " "
+                                        + a.severity())
                 .toList();
     }
 
@@ -67,18 +78,23 @@ class PersonMonitorTest {
         assertThat(harness.extractOutputValues()).isEmpty();
 
         harness.processWatermark(endMillisOf("2026-03-31"));
-        assertThat(harness.extractOutputValues()).singleElement().satisfies(a -> {
-            assertThat(a.type()).isEqualTo(AlertType.OVERSTAY);
-            assertThat(a.raisedAt()).isEqualTo(endOf("2026-03-31"));
-            assertThat(a.details().overstayDays()).isEqualTo(1);
-            assertThat(a.severity()).isEqualTo(Severity.WARNING);
-            assertThat(a.audience()).isEqualTo(Audience.SECURITY);
-            assertThat(a.subjectRef()).isEqualTo(PSEUDONYMS.subjectRef("P1")).isNotEqualTo("P1");
-            // No registered residence: the checkpoint of the stay's entry.
-            assertThat(a.region()).isEqualTo(Region.KZ_61);
-            assertThat(a.city()).isEqualTo("Saryagash");
-            assertThat(a.citizenship()).isEqualTo("UZB");
-        });
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.type()).isEqualTo(AlertType.OVERSTAY);
+                            assertThat(a.raisedAt()).isEqualTo(endOf("2026-03-31"));
+                            assertThat(a.details().overstayDays()).isEqualTo(1);
+                            assertThat(a.severity()).isEqualTo(Severity.WARNING);
+                            assertThat(a.audience()).isEqualTo(Audience.SECURITY);
+                            assertThat(a.subjectRef())
+                                    .isEqualTo(PSEUDONYMS.subjectRef("P1"))
+                                    .isNotEqualTo("P1");
+                            // No registered residence: the checkpoint of the stay's entry.
+                            assertThat(a.region()).isEqualTo(Region.KZ_61);
+                            assertThat(a.city()).isEqualTo("Saryagash");
+                            assertThat(a.citizenship()).isEqualTo("UZB");
+                        });
 
         harness.processWatermark(endMillisOf("2026-04-20"));
         assertThat(overstays())
@@ -125,7 +141,9 @@ class PersonMonitorTest {
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
         long windowPassed =
-                KazakhstanTime.startOf(LocalDate.parse("2026-04-05").plusDays(StayLedger.WINDOW_DAYS)).toEpochMilli();
+                KazakhstanTime.startOf(
+                                LocalDate.parse("2026-04-05").plusDays(StayLedger.WINDOW_DAYS))
+                        .toEpochMilli();
         harness.processWatermark(windowPassed - 1);
         assertThat(harness.numKeyedStateEntries()).isPositive();
 
@@ -138,7 +156,9 @@ class PersonMonitorTest {
     @Test
     void anExitOnTheDayOfAMarkRaisesNoOverstayForIt() throws Exception {
         // 3 April would be the 4th unlawful day, but the person leaves during it.
-        send(entry("c1", "2026-03-01T10:00", "P1", "UZB"), exit("c2", "2026-04-03T10:00", "P1", "UZB"));
+        send(
+                entry("c1", "2026-03-01T10:00", "P1", "UZB"),
+                exit("c2", "2026-04-03T10:00", "P1", "UZB"));
 
         harness.processWatermark(endMillisOf("2026-04-10"));
 
@@ -150,7 +170,9 @@ class PersonMonitorTest {
 
     @Test
     void aCitizenLeavesNoStateBehind() throws Exception {
-        send(entry("c1", "2026-03-01T10:00", "P2", "KAZ"), exit("c2", "2026-09-01T10:00", "P2", "KAZ"));
+        send(
+                entry("c1", "2026-03-01T10:00", "P2", "KAZ"),
+                exit("c2", "2026-09-01T10:00", "P2", "KAZ"));
 
         harness.processWatermark(at("2026-09-01T10:00").toEpochMilli());
 

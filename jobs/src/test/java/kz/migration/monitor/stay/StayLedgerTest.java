@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import kz.migration.monitor.event.Region;
 import org.junit.jupiter.api.Test;
 
-/** The stay ledger's day counting, without Flink: marks, exits, wake-up days and the 180-day window. */
+/**
+ * The stay ledger's day counting, without Flink: marks, exits, wake-up days and the 180-day window.
+ */
 class StayLedgerTest {
 
     private static final StayRule DEFAULT = new StayRule(30, 90);
@@ -43,7 +45,8 @@ class StayLedgerTest {
         assertThat(lawful.ledger().unlawfulInStay()).isZero();
 
         // Evaluating in two steps gives the same marks as in one: days are evaluated once each.
-        StayLedger.Progress rest = lawful.ledger().evaluatedThrough(day("2026-04-15"), NO_DOCUMENTS, DEFAULT);
+        StayLedger.Progress rest =
+                lawful.ledger().evaluatedThrough(day("2026-04-15"), NO_DOCUMENTS, DEFAULT);
         assertThat(rest.marks())
                 .containsExactly(
                         new StayLedger.OverstayMark(day("2026-03-31"), 1),
@@ -55,14 +58,18 @@ class StayLedgerTest {
                 .isEqualTo(rest.marks());
 
         // Days already evaluated are not evaluated again.
-        assertThat(rest.ledger().evaluatedThrough(day("2026-04-10"), NO_DOCUMENTS, DEFAULT).ledger())
+        assertThat(
+                        rest.ledger()
+                                .evaluatedThrough(day("2026-04-10"), NO_DOCUMENTS, DEFAULT)
+                                .ledger())
                 .isSameAs(rest.ledger());
     }
 
     @Test
     void coveredDaysDoNotCount() {
         StayLedger s = enteredOn(StayLedger.ABSENT, "2026-03-01");
-        PersonDocuments visa = NO_DOCUMENTS.withVisa(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-10"));
+        PersonDocuments visa =
+                NO_DOCUMENTS.withVisa(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-10"));
 
         StayLedger.Progress p = s.evaluatedThrough(day("2026-04-09"), visa, DEFAULT);
 
@@ -102,9 +109,12 @@ class StayLedgerTest {
         StayLedger s = enteredOn(StayLedger.ABSENT, "2026-03-01");
 
         assertThat(s.nextMarkedDay(NO_DOCUMENTS, DEFAULT, 400)).isEqualTo(day("2026-03-31"));
-        StayLedger afterFirst = s.evaluatedThrough(day("2026-03-31"), NO_DOCUMENTS, DEFAULT).ledger();
-        assertThat(afterFirst.nextMarkedDay(NO_DOCUMENTS, DEFAULT, 400)).isEqualTo(day("2026-04-03"));
-        StayLedger afterLast = s.evaluatedThrough(day("2026-04-10"), NO_DOCUMENTS, DEFAULT).ledger();
+        StayLedger afterFirst =
+                s.evaluatedThrough(day("2026-03-31"), NO_DOCUMENTS, DEFAULT).ledger();
+        assertThat(afterFirst.nextMarkedDay(NO_DOCUMENTS, DEFAULT, 400))
+                .isEqualTo(day("2026-04-03"));
+        StayLedger afterLast =
+                s.evaluatedThrough(day("2026-04-10"), NO_DOCUMENTS, DEFAULT).ledger();
         assertThat(afterLast.nextMarkedDay(NO_DOCUMENTS, DEFAULT, 400)).isEqualTo(-1);
         // Nothing within the look-ahead: -1, the caller looks again later.
         assertThat(s.nextMarkedDay(NO_DOCUMENTS, DEFAULT, 30)).isEqualTo(-1);
@@ -120,7 +130,9 @@ class StayLedgerTest {
         StayLedger s = StayLedger.ABSENT;
         for (String[] stay :
                 new String[][] {
-                    {"2026-01-01", "2026-01-14"}, {"2026-02-01", "2026-02-14"}, {"2026-03-01", "2026-03-14"}
+                    {"2026-01-01", "2026-01-14"},
+                    {"2026-02-01", "2026-02-14"},
+                    {"2026-03-01", "2026-03-14"}
                 }) {
             s = enteredOn(s, stay[0]).exited(at(stay[1] + "T08:00"), NO_DOCUMENTS, LIMITED);
             assertThat(s.unlawfulInStay()).isZero();
@@ -134,9 +146,15 @@ class StayLedgerTest {
 
         // The window is the 180 days ending on a day: on 29 June it still reaches 1 January
         // (14 + 14 + 14 + 1 = 43 days), on 30 June it starts on 2 January (13 + 14 + 14 + 1 = 42).
-        assertThat(enteredOn(s, "2026-06-29").evaluatedThrough(day("2026-06-29"), NO_DOCUMENTS, LIMITED).marks())
+        assertThat(
+                        enteredOn(s, "2026-06-29")
+                                .evaluatedThrough(day("2026-06-29"), NO_DOCUMENTS, LIMITED)
+                                .marks())
                 .containsExactly(new StayLedger.OverstayMark(day("2026-06-29"), 1));
-        assertThat(enteredOn(s, "2026-06-30").evaluatedThrough(day("2026-07-03"), NO_DOCUMENTS, LIMITED).marks())
+        assertThat(
+                        enteredOn(s, "2026-06-30")
+                                .evaluatedThrough(day("2026-07-03"), NO_DOCUMENTS, LIMITED)
+                                .marks())
                 .isEmpty();
     }
 
@@ -167,6 +185,7 @@ class StayLedgerTest {
         assertThat(gone.isForgettable(clears)).isTrue();
         assertThat(StayLedger.ABSENT.isForgettable(0)).isTrue();
         assertThat(StayLedger.ABSENT.windowClearsOn()).isEqualTo(-1);
-        assertThat(enteredOn(StayLedger.ABSENT, "2026-03-01").isForgettable(clears + 1000)).isFalse();
+        assertThat(enteredOn(StayLedger.ABSENT, "2026-03-01").isForgettable(clears + 1000))
+                .isFalse();
     }
 }

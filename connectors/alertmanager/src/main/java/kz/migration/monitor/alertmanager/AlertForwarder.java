@@ -34,20 +34,20 @@ import org.slf4j.LoggerFactory;
  * Forwards the monitor's {@code alerts} topic to Alertmanager, at least once.
  *
  * <p>Each record is mapped by {@link ContractAlertMapper} and posted; an {@code OVERSTAY_ENDED}
- * also resolves the subject's open {@code OVERSTAY} alerts. While Alertmanager is unreachable
- * the forwarder retries with exponential backoff and does not move on, and offsets are committed
- * only for delivered records, so a crash or an outage loses nothing; a redelivered alert has the
- * same labels and Alertmanager deduplicates it. A record that can never be delivered (not an
- * alert, or rejected with a 4xx) is logged, counted as {@code failed} and skipped, so one bad
- * record cannot stop the others.
+ * also resolves the subject's open {@code OVERSTAY} alerts. While Alertmanager is unreachable the
+ * forwarder retries with exponential backoff and does not move on, and offsets are committed only
+ * for delivered records, so a crash or an outage loses nothing; a redelivered alert has the same
+ * labels and Alertmanager deduplicates it. A record that can never be delivered (not an alert, or
+ * rejected with a 4xx) is logged, counted as {@code failed} and skipped, so one bad record cannot
+ * stop the others.
  *
  * <p>The topic's key is the {@code alertId}, so with several partitions an {@code OVERSTAY_ENDED}
  * can be read before an {@code OVERSTAY} it ends. The forwarder therefore remembers when each
  * recent subject's overstay ended (in memory, the latest {@value #ENDINGS_REMEMBERED} subjects) and
  * posts an {@code OVERSTAY} raised before that ending as already resolved.
  *
- * <p>Metrics: {@code migration_alertmanager_deliveries_total{outcome=delivered|retried|failed}}
- * and {@code migration_alertmanager_pending_alerts} (polled, not yet delivered).
+ * <p>Metrics: {@code migration_alertmanager_deliveries_total{outcome=delivered|retried|failed}} and
+ * {@code migration_alertmanager_pending_alerts} (polled, not yet delivered).
  *
  * <p>{@link #run()} owns the consumer (Kafka consumers are single-threaded) and closes it when it
  * ends; {@link #close()} may be called from any thread to stop it.
@@ -73,18 +73,24 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
     private final AtomicInteger pending = new AtomicInteger();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
-    /** subject -> raisedAt of its latest OVERSTAY_ENDED, least recently used first. */
-    private final Map<String, Instant> overstayEnded = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
-            return size() > ENDINGS_REMEMBERED;
-        }
-    };
 
-    /** Exponential backoff between delivery attempts: {@code initial}, doubling, capped at {@code max}. */
+    /** subject -> raisedAt of its latest OVERSTAY_ENDED, least recently used first. */
+    private final Map<String, Instant> overstayEnded =
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+                    return size() > ENDINGS_REMEMBERED;
+                }
+            };
+
+    /**
+     * Exponential backoff between delivery attempts: {@code initial}, doubling, capped at {@code
+     * max}.
+     */
     public record Backoff(Duration initial, Duration max) {
         /** 200 ms doubling up to 30 s: quick after a blip, gentle during a long outage. */
-        public static final Backoff DEFAULT = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30));
+        public static final Backoff DEFAULT =
+                new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30));
 
         Duration after(int attempt) {
             long millis = initial.toMillis() << Math.min(attempt, 20);
@@ -100,8 +106,12 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
      * @param backoff retry pacing while Alertmanager is down
      * @param registry where the delivery metrics go
      */
-    public AlertForwarder(Consumer<String, String> consumer, AlertmanagerClient client, ContractAlertMapper mapper,
-            Backoff backoff, MeterRegistry registry) {
+    public AlertForwarder(
+            Consumer<String, String> consumer,
+            AlertmanagerClient client,
+            ContractAlertMapper mapper,
+            Backoff backoff,
+            MeterRegistry registry) {
         this.consumer = consumer;
         this.client = client;
         this.mapper = mapper;
@@ -115,12 +125,21 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
     }
 
     /** A forwarder reading {@code topic} from the Kafka cluster at {@code bootstrap}. */
-    public static AlertForwarder forBroker(String bootstrap, String topic, String groupId, URI alertmanager,
+    public static AlertForwarder forBroker(
+            String bootstrap,
+            String topic,
+            String groupId,
+            URI alertmanager,
             MeterRegistry registry) {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties(bootstrap, groupId));
+        KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(consumerProperties(bootstrap, groupId));
         consumer.subscribe(List.of(topic));
-        return new AlertForwarder(consumer, new AlertmanagerClient(alertmanager), new ContractAlertMapper(),
-                Backoff.DEFAULT, registry);
+        return new AlertForwarder(
+                consumer,
+                new AlertmanagerClient(alertmanager),
+                new ContractAlertMapper(),
+                Backoff.DEFAULT,
+                registry);
     }
 
     /**
@@ -139,7 +158,9 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
         // A long Alertmanager outage keeps one batch in retry; small batches and a generous poll
         // interval keep the group from evicting the forwarder meanwhile.
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
-        p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, String.valueOf(Duration.ofHours(1).toMillis()));
+        p.put(
+                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
+                String.valueOf(Duration.ofHours(1).toMillis()));
         return p;
     }
 
@@ -162,8 +183,8 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
     }
 
     /**
-     * One poll: forwards every record, then commits the offsets of those delivered (or skipped
-     * as undeliverable). Returns how many records were handled; stops early when closed.
+     * One poll: forwards every record, then commits the offsets of those delivered (or skipped as
+     * undeliverable). Returns how many records were handled; stops early when closed.
      */
     public int pollOnce(Duration timeout) {
         ConsumerRecords<String, String> records = consumer.poll(timeout);
@@ -180,7 +201,8 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
                 }
                 pending.decrementAndGet();
                 handled++;
-                done.put(new TopicPartition(record.topic(), record.partition()),
+                done.put(
+                        new TopicPartition(record.topic(), record.partition()),
                         new OffsetAndMetadata(record.offset() + 1));
             }
         } finally {
@@ -220,13 +242,18 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
             alert = JSON.readTree(record.value());
             mapped = mapper.map(alert);
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
-            LOG.error("Skipping undeliverable record {}-{}@{}: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+            LOG.error(
+                    "Skipping undeliverable record {}-{}@{}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    e.getMessage());
             failed.increment();
             return true;
         }
         String subject = mapped.label("subject");
-        if (ContractAlertMapper.OVERSTAY.equals(mapped.label("alertname")) && endedAfter(subject, mapped)) {
+        if (ContractAlertMapper.OVERSTAY.equals(mapped.label("alertname"))
+                && endedAfter(subject, mapped)) {
             // Read after the end of its stay (another partition): deliver it resolved.
             mapped = mapped.endingAt(startedOrNow(mapped));
         }
@@ -241,14 +268,20 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
                 return true;
             } catch (AlertmanagerException e) {
                 if (!e.retryable()) {
-                    LOG.error("Alertmanager rejected alert {} ({}): {}", mapped.label("alert_id"),
-                            mapped.label("alertname"), e.getMessage());
+                    LOG.error(
+                            "Alertmanager rejected alert {} ({}): {}",
+                            mapped.label("alert_id"),
+                            mapped.label("alertname"),
+                            e.getMessage());
                     failed.increment();
                     return true;
                 }
                 retried.increment();
-                LOG.warn("Alertmanager unavailable ({}); retrying alert {} in {} ms", e.getMessage(),
-                        mapped.label("alert_id"), backoff.after(attempt).toMillis());
+                LOG.warn(
+                        "Alertmanager unavailable ({}); retrying alert {} in {} ms",
+                        e.getMessage(),
+                        mapped.label("alert_id"),
+                        backoff.after(attempt).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
@@ -260,12 +293,14 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
     }
 
     /** Ends the subject's open OVERSTAY alerts: same labels, {@code endsAt} now. */
-    private void resolveOverstays(String subject) throws AlertmanagerException, InterruptedException {
+    private void resolveOverstays(String subject)
+            throws AlertmanagerException, InterruptedException {
         if (subject == null) {
             return;
         }
-        List<AlertmanagerAlert> open = client.activeAlerts(
-                Map.of("alertname", ContractAlertMapper.OVERSTAY, "subject", subject));
+        List<AlertmanagerAlert> open =
+                client.activeAlerts(
+                        Map.of("alertname", ContractAlertMapper.OVERSTAY, "subject", subject));
         if (open.isEmpty()) {
             return;
         }

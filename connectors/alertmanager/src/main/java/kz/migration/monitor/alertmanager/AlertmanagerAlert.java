@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * One alert as Alertmanager's v2 API sees it: the labels identify it (Alertmanager deduplicates
- * by the label set), annotations carry the readable text, {@code startsAt}/{@code endsAt} its
+ * One alert as Alertmanager's v2 API sees it: the labels identify it (Alertmanager deduplicates by
+ * the label set), annotations carry the readable text, {@code startsAt}/{@code endsAt} its
  * lifetime. A {@code null} {@code endsAt} lets Alertmanager apply its {@code resolve_timeout}.
  *
  * @param labels identifying labels, never a person identifier

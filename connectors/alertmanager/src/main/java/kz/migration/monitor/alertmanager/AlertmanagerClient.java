@@ -31,7 +31,10 @@ public final class AlertmanagerClient {
 
     /** A client of the Alertmanager at {@code base} (e.g. {@code http://localhost:9093}). */
     public AlertmanagerClient(URI base) {
-        this(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), Duration.ofSeconds(10));
+        this(
+                base,
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                Duration.ofSeconds(10));
     }
 
     /**
@@ -47,17 +50,21 @@ public final class AlertmanagerClient {
     }
 
     /** Posts alerts ({@code POST /api/v2/alerts}); an alert with a past {@code endsAt} resolves. */
-    public void post(List<AlertmanagerAlert> alerts) throws AlertmanagerException, InterruptedException {
+    public void post(List<AlertmanagerAlert> alerts)
+            throws AlertmanagerException, InterruptedException {
         if (alerts.isEmpty()) {
             return;
         }
         ArrayNode body = JSON.createArrayNode();
         alerts.forEach(a -> body.add(a.toJson()));
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("api/v2/alerts"))
-                .timeout(requestTimeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-                .build();
+        HttpRequest request =
+                HttpRequest.newBuilder(base.resolve("api/v2/alerts"))
+                        .timeout(requestTimeout)
+                        .header("Content-Type", "application/json")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        body.toString(), StandardCharsets.UTF_8))
+                        .build();
         send(request, "POST /api/v2/alerts");
     }
 
@@ -67,16 +74,23 @@ public final class AlertmanagerClient {
      */
     public List<AlertmanagerAlert> activeAlerts(Map<String, String> labelEquals)
             throws AlertmanagerException, InterruptedException {
-        StringBuilder query = new StringBuilder("api/v2/alerts?active=true&silenced=true&inhibited=true&unprocessed=true");
+        StringBuilder query =
+                new StringBuilder(
+                        "api/v2/alerts?active=true&silenced=true&inhibited=true&unprocessed=true");
         for (Map.Entry<String, String> e : new TreeMap<>(labelEquals).entrySet()) {
-            String matcher = e.getKey() + "=\"" + e.getValue().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+            String matcher =
+                    e.getKey()
+                            + "=\""
+                            + e.getValue().replace("\\", "\\\\").replace("\"", "\\\"")
+                            + "\"";
             query.append("&filter=").append(URLEncoder.encode(matcher, StandardCharsets.UTF_8));
         }
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(query.toString()))
-                .timeout(requestTimeout)
-                .header("Accept", "application/json")
-                .GET()
-                .build();
+        HttpRequest request =
+                HttpRequest.newBuilder(base.resolve(query.toString()))
+                        .timeout(requestTimeout)
+                        .header("Accept", "application/json")
+                        .GET()
+                        .build();
         String body = send(request, "GET /api/v2/alerts");
         try {
             JsonNode array = JSON.readTree(body);
@@ -86,13 +100,18 @@ public final class AlertmanagerClient {
             }
             return out;
         } catch (IOException | RuntimeException e) {
-            throw new AlertmanagerException("unreadable answer to GET /api/v2/alerts: " + e.getMessage(), 200, e);
+            throw new AlertmanagerException(
+                    "unreadable answer to GET /api/v2/alerts: " + e.getMessage(), 200, e);
         }
     }
 
     /** Whether Alertmanager answers its readiness probe ({@code GET /-/ready}). */
     public boolean ready() throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("-/ready")).timeout(requestTimeout).GET().build();
+        HttpRequest request =
+                HttpRequest.newBuilder(base.resolve("-/ready"))
+                        .timeout(requestTimeout)
+                        .GET()
+                        .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
@@ -100,18 +119,26 @@ public final class AlertmanagerClient {
         }
     }
 
-    private String send(HttpRequest request, String what) throws AlertmanagerException, InterruptedException {
+    private String send(HttpRequest request, String what)
+            throws AlertmanagerException, InterruptedException {
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new AlertmanagerException(what + " to " + base + " failed: " + e, -1, e);
         }
         int status = response.statusCode();
         if (status / 100 != 2) {
             String body = response.body() == null ? "" : response.body().strip();
-            throw new AlertmanagerException(what + " answered " + status + ": "
-                    + (body.length() > 500 ? body.substring(0, 500) + "..." : body), status, null);
+            throw new AlertmanagerException(
+                    what
+                            + " answered "
+                            + status
+                            + ": "
+                            + (body.length() > 500 ? body.substring(0, 500) + "..." : body),
+                    status,
+                    null);
         }
         return response.body();
     }

@@ -4,9 +4,9 @@ import java.io.IOException;
 
 /**
  * Alertmanager did not accept a request. {@link #retryable()} separates "try again later"
- * (unreachable, 5xx, 429: Alertmanager down or restarting) from "this will never succeed"
- * (other 4xx: the alert itself is invalid), so the forwarder neither drops alerts during an
- * outage nor blocks forever on one bad alert.
+ * (unreachable, 5xx, 429: Alertmanager down or restarting) from "this will never succeed" (other
+ * 4xx: the alert itself is invalid), so the forwarder neither drops alerts during an outage nor
+ * blocks forever on one bad alert.
  */
 public final class AlertmanagerException extends IOException {
 

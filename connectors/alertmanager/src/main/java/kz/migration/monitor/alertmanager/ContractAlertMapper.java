@@ -13,15 +13,18 @@ import java.util.TreeMap;
 
 /**
  * Turns one record of the {@code alerts} topic (the contract's alert JSON) into an Alertmanager
- * alert. Labels: {@code alertname} (the type), {@code severity}, {@code audience} (routing),
- * {@code region}, {@code subject} (the subjectRef pseudonym, person alerts only) and
- * {@code alert_id}, so two different alerts never overwrite each other while a redelivered one
- * deduplicates. Everything else, city and citizenship included, goes to annotations.
+ * alert. Labels: {@code alertname} (the type), {@code severity}, {@code audience} (routing), {@code
+ * region}, {@code subject} (the subjectRef pseudonym, person alerts only) and {@code alert_id}, so
+ * two different alerts never overwrite each other while a redelivered one deduplicates. Everything
+ * else, city and citizenship included, goes to annotations.
  */
 public final class ContractAlertMapper {
 
-    /** The contract's alert type whose arrival resolves a subject's open {@code OVERSTAY} alerts. */
+    /**
+     * The contract's alert type whose arrival resolves a subject's open {@code OVERSTAY} alerts.
+     */
     public static final String OVERSTAY = "OVERSTAY";
+
     /** The contract's alert type raised at the exit that ends an overstay. */
     public static final String OVERSTAY_ENDED = "OVERSTAY_ENDED";
 
@@ -31,8 +34,8 @@ public final class ContractAlertMapper {
     /**
      * @param clock wall clock for {@code startsAt}/{@code endsAt}
      * @param overstayLifetime how long an {@code OVERSTAY} stays open in Alertmanager without an
-     *     {@code OVERSTAY_ENDED}: it is a state (the person is still here), not a one-off event,
-     *     so it must outlive Alertmanager's {@code resolve_timeout}
+     *     {@code OVERSTAY_ENDED}: it is a state (the person is still here), not a one-off event, so
+     *     it must outlive Alertmanager's {@code resolve_timeout}
      */
     public ContractAlertMapper(Clock clock, Duration overstayLifetime) {
         this.clock = clock;
@@ -86,26 +89,67 @@ public final class ContractAlertMapper {
         String place = place(alert);
         switch (type) {
             case OVERSTAY:
-                return "Overstay of " + num(d, "overstayDays") + " unlawful day(s), person still present in " + place;
+                return "Overstay of "
+                        + num(d, "overstayDays")
+                        + " unlawful day(s), person still present in "
+                        + place;
             case OVERSTAY_ENDED:
-                return "Overstay of " + num(d, "overstayDays") + " unlawful day(s) ended at exit in " + place;
+                return "Overstay of "
+                        + num(d, "overstayDays")
+                        + " unlawful day(s) ended at exit in "
+                        + place;
             case "QUOTA_WARNING":
-                return "Labour quota " + num(d, "category") + " " + num(d, "year") + " in " + place
-                        + " at " + num(d, "utilisation") + " of " + num(d, "limit");
+                return "Labour quota "
+                        + num(d, "category")
+                        + " "
+                        + num(d, "year")
+                        + " in "
+                        + place
+                        + " at "
+                        + num(d, "utilisation")
+                        + " of "
+                        + num(d, "limit");
             case "QUOTA_BREACH":
-                return "Permit " + num(d, "permitId") + " exceeds labour quota " + num(d, "category") + " "
-                        + num(d, "year") + " in " + place + ": " + num(d, "utilisation") + " of " + num(d, "limit");
+                return "Permit "
+                        + num(d, "permitId")
+                        + " exceeds labour quota "
+                        + num(d, "category")
+                        + " "
+                        + num(d, "year")
+                        + " in "
+                        + place
+                        + ": "
+                        + num(d, "utilisation")
+                        + " of "
+                        + num(d, "limit");
             case "UNAUTHORISED_EMPLOYMENT":
                 return "Hire without a work permit or residence in " + place;
-            case "CONTRACT_BREACH": {
-                String where = d.hasNonNull("newRegion") ? "moved to " + d.get("newRegion").asText() : "deregistered";
-                String returned = d.path("returned").asBoolean(false) ? ", returned to the region of origin" : "";
-                return num(d, "program") + " relocation contract with " + num(d, "hostRegion") + " breached after "
-                        + num(d, "months") + " month(s): " + where + returned;
-            }
+            case "CONTRACT_BREACH":
+                {
+                    String where =
+                            d.hasNonNull("newRegion")
+                                    ? "moved to " + d.get("newRegion").asText()
+                                    : "deregistered";
+                    String returned =
+                            d.path("returned").asBoolean(false)
+                                    ? ", returned to the region of origin"
+                                    : "";
+                    return num(d, "program")
+                            + " relocation contract with "
+                            + num(d, "hostRegion")
+                            + " breached after "
+                            + num(d, "months")
+                            + " month(s): "
+                            + where
+                            + returned;
+                }
             case "INFLOW_SURGE":
-                return "Net 7-day inflow to " + place + " is " + num(d, "netInflow7d")
-                        + ", above the threshold " + num(d, "threshold");
+                return "Net 7-day inflow to "
+                        + place
+                        + " is "
+                        + num(d, "netInflow7d")
+                        + ", above the threshold "
+                        + num(d, "threshold");
             default:
                 return type + " in " + place;
         }
@@ -114,9 +158,13 @@ public final class ContractAlertMapper {
     /** All details as {@code key=value}, sorted, plus who and when, for the full picture. */
     private static String description(JsonNode alert, JsonNode details) {
         StringBuilder sb = new StringBuilder();
-        sb.append(alert.path("type").asText()).append(' ').append(alert.path("severity").asText())
-                .append(" raised at ").append(alert.path("raisedAt").asText())
-                .append(" in ").append(place(alert));
+        sb.append(alert.path("type").asText())
+                .append(' ')
+                .append(alert.path("severity").asText())
+                .append(" raised at ")
+                .append(alert.path("raisedAt").asText())
+                .append(" in ")
+                .append(place(alert));
         String citizenship = text(alert, "citizenship");
         if (citizenship != null) {
             sb.append(", citizenship ").append(citizenship);
@@ -125,7 +173,11 @@ public final class ContractAlertMapper {
         if (details.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = details.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                sorted.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+                sorted.put(
+                        e.getKey(),
+                        e.getValue().isValueNode()
+                                ? e.getValue().asText()
+                                : e.getValue().toString());
             }
         }
         if (!sorted.isEmpty()) {
@@ -177,7 +229,8 @@ public final class ContractAlertMapper {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("raisedAt is not an instant with an offset: " + text, e);
+            throw new IllegalArgumentException(
+                    "raisedAt is not an instant with an offset: " + text, e);
         }
     }
 }

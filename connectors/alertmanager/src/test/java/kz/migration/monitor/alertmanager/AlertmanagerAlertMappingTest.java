@@ -20,48 +20,80 @@ class AlertmanagerAlertMappingTest {
 
     @Test
     void personAlertGetsSubjectLabelAndReadableText() throws Exception {
-        AlertmanagerAlert a = mapper.map(JSON.readTree("""
-                {"alertId":"x1","type":"OVERSTAY","severity":"MAJOR","audience":"SECURITY",
-                 "raisedAt":"2026-05-20T00:00:00+05:00","subjectRef":"00ff","region":"KZ-75","city":"Almaty",
-                 "citizenship":"TJK","details":{"overstayDays":4},"personId":"N1234567"}"""));
-        assertThat(a.labels()).containsOnlyKeys("alertname", "severity", "audience", "region", "subject", "alert_id");
+        AlertmanagerAlert a =
+                mapper.map(
+                        JSON.readTree(
+                                """
+                                {"alertId":"x1","type":"OVERSTAY","severity":"MAJOR","audience":"SECURITY",
+                                 "raisedAt":"2026-05-20T00:00:00+05:00","subjectRef":"00ff","region":"KZ-75","city":"Almaty",
+                                 "citizenship":"TJK","details":{"overstayDays":4},"personId":"N1234567"}\
+                                """));
+        assertThat(a.labels())
+                .containsOnlyKeys(
+                        "alertname", "severity", "audience", "region", "subject", "alert_id");
         assertThat(a.labels().values()).doesNotContain("N1234567");
         assertThat(a.annotations().get("summary"))
                 .isEqualTo("Overstay of 4 unlawful day(s), person still present in KZ-75 (Almaty)");
-        assertThat(a.annotations().get("description")).contains("overstayDays=4", "citizenship TJK");
+        assertThat(a.annotations().get("description"))
+                .contains("overstayDays=4", "citizenship TJK");
         assertThat(a.startsAt()).isEqualTo(Instant.parse("2026-05-19T19:00:00Z"));
         assertThat(a.endsAt()).isEqualTo(NOW.plus(Duration.ofDays(30)));
     }
 
     @Test
     void eventAlertInTheFutureStartsNowAndEndsByTimeout() throws Exception {
-        AlertmanagerAlert a = mapper.map(JSON.readTree("""
-                {"alertId":"x2","type":"CONTRACT_BREACH","severity":"INFO","audience":"PLANNING",
-                 "raisedAt":"2027-01-01T00:00:00Z","subjectRef":"aa","region":"KZ-59",
-                 "details":{"program":"RESETTLEMENT","hostRegion":"KZ-59","newRegion":"KZ-61","months":14,"returned":true}}"""));
+        AlertmanagerAlert a =
+                mapper.map(
+                        JSON.readTree(
+                                """
+                                {"alertId":"x2","type":"CONTRACT_BREACH","severity":"INFO","audience":"PLANNING",
+                                 "raisedAt":"2027-01-01T00:00:00Z","subjectRef":"aa","region":"KZ-59",
+                                 "details":{"program":"RESETTLEMENT","hostRegion":"KZ-59","newRegion":"KZ-61","months":14,"returned":true}}\
+                                """));
         assertThat(a.startsAt()).isEqualTo(NOW);
         assertThat(a.endsAt()).isNull();
         assertThat(a.annotations()).containsEntry("raisedAt", "2027-01-01T00:00:00Z");
-        assertThat(a.annotations().get("summary")).isEqualTo(
-                "RESETTLEMENT relocation contract with KZ-59 breached after 14 month(s): moved to KZ-61, returned to the region of origin");
+        assertThat(a.annotations().get("summary"))
+                .isEqualTo(
+                        "RESETTLEMENT relocation contract with KZ-59 breached after 14 month(s):"
+                                + " moved to KZ-61, returned to the region of origin");
     }
 
     @Test
     void regionAlertHasNoSubject() throws Exception {
-        AlertmanagerAlert a = mapper.map(JSON.readTree("""
-                {"alertId":"x3","type":"INFLOW_SURGE","severity":"WARNING","audience":"PLANNING",
-                 "raisedAt":"2026-05-31T19:00:00Z","region":"KZ-71","details":{"netInflow7d":2101,"threshold":2000}}"""));
-        assertThat(a.labels()).doesNotContainKey("subject").containsEntry("alertname", "INFLOW_SURGE");
-        assertThat(a.annotations().get("summary")).isEqualTo("Net 7-day inflow to KZ-71 is 2101, above the threshold 2000");
+        AlertmanagerAlert a =
+                mapper.map(
+                        JSON.readTree(
+                                """
+                                {"alertId":"x3","type":"INFLOW_SURGE","severity":"WARNING","audience":"PLANNING",
+                                 "raisedAt":"2026-05-31T19:00:00Z","region":"KZ-71","details":{"netInflow7d":2101,"threshold":2000}}\
+                                """));
+        assertThat(a.labels())
+                .doesNotContainKey("subject")
+                .containsEntry("alertname", "INFLOW_SURGE");
+        assertThat(a.annotations().get("summary"))
+                .isEqualTo("Net 7-day inflow to KZ-71 is 2101, above the threshold 2000");
     }
 
     @Test
     void alertWithoutRequiredFieldsIsRefused() throws Exception {
-        assertThatThrownBy(() -> mapper.map(JSON.readTree("{\"type\":\"OVERSTAY\",\"severity\":\"MAJOR\",\"raisedAt\":\"2026-05-20T00:00:00Z\"}")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("audience");
-        assertThatThrownBy(() -> mapper.map(JSON.readTree("""
-                {"type":"OVERSTAY","severity":"MAJOR","audience":"SECURITY","raisedAt":"2026-05-20T00:00:00"}""")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("raisedAt");
-        assertThatThrownBy(() -> mapper.map(JSON.readTree("[1]"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () ->
+                                mapper.map(
+                                        JSON.readTree(
+                                                "{\"type\":\"OVERSTAY\",\"severity\":\"MAJOR\",\"raisedAt\":\"2026-05-20T00:00:00Z\"}")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("audience");
+        assertThatThrownBy(
+                        () ->
+                                mapper.map(
+                                        JSON.readTree(
+                                                """
+                                                {"type":"OVERSTAY","severity":"MAJOR","audience":"SECURITY","raisedAt":"2026-05-20T00:00:00"}\
+                                                """)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("raisedAt");
+        assertThatThrownBy(() -> mapper.map(JSON.readTree("[1]")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import kz.migration.monitor.testsupport.AlertmanagerProcess;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import kz.migration.monitor.testsupport.AlertmanagerProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class AlertmanagerForwarderTest {
 
     private static final TopicPartition TP = new TopicPartition(AlertForwarder.ALERTS_TOPIC, 0);
-    private static final AlertForwarder.Backoff FAST = new AlertForwarder.Backoff(Duration.ofMillis(20), Duration.ofMillis(200));
+    private static final AlertForwarder.Backoff FAST =
+            new AlertForwarder.Backoff(Duration.ofMillis(20), Duration.ofMillis(200));
 
     private final MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -41,7 +42,8 @@ class AlertmanagerForwarderTest {
     void deliversCommitsAndResolvesOverstays() throws Exception {
         try (AlertmanagerProcess am = AlertmanagerProcess.start()) {
             AlertmanagerClient client = new AlertmanagerClient(am.uri());
-            AlertForwarder forwarder = new AlertForwarder(consumer, client, new ContractAlertMapper(), FAST, registry);
+            AlertForwarder forwarder =
+                    new AlertForwarder(consumer, client, new ContractAlertMapper(), FAST, registry);
             add(overstay("ov-a", "WARNING", 1));
             add(overstay("ov-b", "MAJOR", 4));
             add("not json at all");
@@ -53,16 +55,22 @@ class AlertmanagerForwarderTest {
             assertThat(count("delivered")).isEqualTo(2);
             assertThat(count("failed")).isEqualTo(1);
 
-            add("""
+            add(
+                    """
                     {"alertId":"end-1","type":"OVERSTAY_ENDED","severity":"MAJOR","audience":"SECURITY",
-                     "raisedAt":"2026-02-20T08:00:00Z","subjectRef":"5u8j","region":"KZ-75","details":{"overstayDays":6}}""");
+                     "raisedAt":"2026-02-20T08:00:00Z","subjectRef":"5u8j","region":"KZ-75","details":{"overstayDays":6}}\
+                    """);
             assertThat(forwarder.pollOnce(Duration.ofMillis(10))).isEqualTo(1);
 
             assertThat(client.activeAlerts(subject)).isEmpty();
-            assertThat(client.activeAlerts(Map.of("alertname", "OVERSTAY_ENDED", "subject", "5u8j")))
-                    .singleElement().satisfies(a -> assertThat(a.label("alert_id")).isEqualTo("end-1"));
+            assertThat(
+                            client.activeAlerts(
+                                    Map.of("alertname", "OVERSTAY_ENDED", "subject", "5u8j")))
+                    .singleElement()
+                    .satisfies(a -> assertThat(a.label("alert_id")).isEqualTo("end-1"));
             assertThat(committed()).isEqualTo(4);
-            assertThat(registry.get("migration.alertmanager.pending.alerts").gauge().value()).isZero();
+            assertThat(registry.get("migration.alertmanager.pending.alerts").gauge().value())
+                    .isZero();
         }
     }
 
@@ -70,16 +78,23 @@ class AlertmanagerForwarderTest {
     void anOverstayReadAfterItsEndIsDeliveredResolved() throws Exception {
         try (AlertmanagerProcess am = AlertmanagerProcess.start()) {
             AlertmanagerClient client = new AlertmanagerClient(am.uri());
-            AlertForwarder forwarder = new AlertForwarder(consumer, client, new ContractAlertMapper(), FAST, registry);
+            AlertForwarder forwarder =
+                    new AlertForwarder(consumer, client, new ContractAlertMapper(), FAST, registry);
             // The alerts topic is keyed by alertId: from another partition, the end can come first.
-            add("""
+            add(
+                    """
                     {"alertId":"end-2","type":"OVERSTAY_ENDED","severity":"MAJOR","audience":"SECURITY",
-                     "raisedAt":"2026-02-20T08:00:00Z","subjectRef":"5u8j","region":"KZ-75","details":{"overstayDays":6}}""");
+                     "raisedAt":"2026-02-20T08:00:00Z","subjectRef":"5u8j","region":"KZ-75","details":{"overstayDays":6}}\
+                    """);
             add(overstay("ov-late", "WARNING", 1));
             assertThat(forwarder.pollOnce(Duration.ofMillis(10))).isEqualTo(2);
 
-            assertThat(client.activeAlerts(Map.of("alertname", "OVERSTAY", "subject", "5u8j"))).isEmpty();
-            assertThat(client.activeAlerts(Map.of("alertname", "OVERSTAY_ENDED", "subject", "5u8j"))).hasSize(1);
+            assertThat(client.activeAlerts(Map.of("alertname", "OVERSTAY", "subject", "5u8j")))
+                    .isEmpty();
+            assertThat(
+                            client.activeAlerts(
+                                    Map.of("alertname", "OVERSTAY_ENDED", "subject", "5u8j")))
+                    .hasSize(1);
             assertThat(count("delivered")).isEqualTo(2);
         }
     }
@@ -87,19 +102,25 @@ class AlertmanagerForwarderTest {
     @Test
     void keepsRetryingWhileAlertmanagerIsDownAndCommitsOnlyAfterDelivery() throws Exception {
         int port = AlertmanagerProcess.freePort();
-        AlertmanagerClient client = new AlertmanagerClient(java.net.URI.create("http://127.0.0.1:" + port));
-        AlertForwarder forwarder = new AlertForwarder(consumer, client, new ContractAlertMapper(), FAST, registry);
+        AlertmanagerClient client =
+                new AlertmanagerClient(java.net.URI.create("http://127.0.0.1:" + port));
+        AlertForwarder forwarder =
+                new AlertForwarder(consumer, client, new ContractAlertMapper(), FAST, registry);
         add(overstay("late-1", "CRITICAL", 11));
 
-        CompletableFuture<Integer> poll = CompletableFuture.supplyAsync(() -> forwarder.pollOnce(Duration.ofMillis(10)));
+        CompletableFuture<Integer> poll =
+                CompletableFuture.supplyAsync(() -> forwarder.pollOnce(Duration.ofMillis(10)));
         Instant deadline = Instant.now().plusSeconds(10);
         while (count("retried") < 3 && Instant.now().isBefore(deadline)) {
             Thread.sleep(20);
         }
-        assertThat(count("retried")).as("retries while Alertmanager is down").isGreaterThanOrEqualTo(3);
+        assertThat(count("retried"))
+                .as("retries while Alertmanager is down")
+                .isGreaterThanOrEqualTo(3);
         assertThat(poll).isNotDone();
         assertThat(committed()).isZero();
-        assertThat(registry.get("migration.alertmanager.pending.alerts").gauge().value()).isEqualTo(1.0);
+        assertThat(registry.get("migration.alertmanager.pending.alerts").gauge().value())
+                .isEqualTo(1.0);
 
         try (AlertmanagerProcess am = AlertmanagerProcess.start(port)) {
             assertThat(poll.get(30, TimeUnit.SECONDS)).isEqualTo(1);
@@ -111,9 +132,11 @@ class AlertmanagerForwarderTest {
 
     @Test
     void closingDuringAnOutageCommitsNothing() throws Exception {
-        AlertmanagerClient client = new AlertmanagerClient(
-                java.net.URI.create("http://127.0.0.1:" + AlertmanagerProcess.freePort()));
-        AlertForwarder forwarder = new AlertForwarder(consumer, client, new ContractAlertMapper(), FAST, registry);
+        AlertmanagerClient client =
+                new AlertmanagerClient(
+                        java.net.URI.create("http://127.0.0.1:" + AlertmanagerProcess.freePort()));
+        AlertForwarder forwarder =
+                new AlertForwarder(consumer, client, new ContractAlertMapper(), FAST, registry);
         add(overstay("kept-1", "WARNING", 1));
         Thread runner = new Thread(forwarder);
         runner.start();
@@ -130,7 +153,8 @@ class AlertmanagerForwarderTest {
     }
 
     private void add(String value) {
-        consumer.addRecord(new ConsumerRecord<>(TP.topic(), TP.partition(), offset++, "key", value));
+        consumer.addRecord(
+                new ConsumerRecord<>(TP.topic(), TP.partition(), offset++, "key", value));
     }
 
     private long committed() {
@@ -139,13 +163,18 @@ class AlertmanagerForwarderTest {
     }
 
     private double count(String outcome) {
-        return registry.get("migration.alertmanager.deliveries").tag("outcome", outcome).counter().count();
+        return registry.get("migration.alertmanager.deliveries")
+                .tag("outcome", outcome)
+                .counter()
+                .count();
     }
 
     private static String overstay(String id, String severity, int days) {
         return """
-                {"alertId":"%s","type":"OVERSTAY","severity":"%s","audience":"SECURITY",
-                 "raisedAt":"2026-02-10T19:00:00Z","subjectRef":"5u8j","region":"KZ-75","city":"Almaty",
-                 "citizenship":"UZB","details":{"overstayDays":%d}}""".formatted(id, severity, days);
+        {"alertId":"%s","type":"OVERSTAY","severity":"%s","audience":"SECURITY",
+         "raisedAt":"2026-02-10T19:00:00Z","subjectRef":"5u8j","region":"KZ-75","city":"Almaty",
+         "citizenship":"UZB","details":{"overstayDays":%d}}\
+        """
+                .formatted(id, severity, days);
     }
 }

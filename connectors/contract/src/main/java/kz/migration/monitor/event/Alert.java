@@ -42,14 +42,30 @@ public record Alert(
             String identity) {
         Severity s = type.fixedSeverity() != null ? type.fixedSeverity() : severity;
         return new Alert(
-                idOf(type, identity), type, s, type.audience(), raisedAt, subjectRef, region, city,
-                citizenship, details);
+                idOf(type, identity),
+                type,
+                s,
+                type.audience(),
+                raisedAt,
+                subjectRef,
+                region,
+                city,
+                citizenship,
+                details);
     }
 
     /** Same alert with another city spelling (cities are written as first spelled). */
     public Alert withCity(String spelling) {
         return new Alert(
-                alertId, type, severity, audience, raisedAt, subjectRef, region, spelling, citizenship,
+                alertId,
+                type,
+                severity,
+                audience,
+                raisedAt,
+                subjectRef,
+                region,
+                spelling,
+                citizenship,
                 details);
     }
 

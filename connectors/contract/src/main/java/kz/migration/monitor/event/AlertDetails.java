@@ -21,26 +21,71 @@ public record AlertDetails(
 
     public static AlertDetails overstay(int overstayDays) {
         return new AlertDetails(
-                overstayDays, null, null, null, null, null, null, null, null, null, null, null, null);
+                overstayDays,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     public static AlertDetails quota(
             int year, String category, long limit, long utilisation, String permitId) {
         return new AlertDetails(
-                null, year, category, limit, utilisation, permitId, null, null, null, null, null, null,
+                null,
+                year,
+                category,
+                limit,
+                utilisation,
+                permitId,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 null);
     }
 
     public static AlertDetails contract(
             Program program, Region hostRegion, Region newRegion, int months, boolean returned) {
         return new AlertDetails(
-                null, null, null, null, null, null, program, hostRegion, newRegion, months, returned,
-                null, null);
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                program,
+                hostRegion,
+                newRegion,
+                months,
+                returned,
+                null,
+                null);
     }
 
     public static AlertDetails inflow(long netInflow7d, long threshold) {
         return new AlertDetails(
-                null, null, null, null, null, null, null, null, null, null, null, netInflow7d,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                netInflow7d,
                 threshold);
     }
 

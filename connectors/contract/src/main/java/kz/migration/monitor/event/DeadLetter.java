@@ -10,4 +10,5 @@ import java.time.Instant;
  * @param reason what is wrong, starting with the field's name
  * @param payload the raw record, unchanged
  */
-public record DeadLetter(String source, String field, String reason, String payload, Instant receivedAt) {}
+public record DeadLetter(
+        String source, String field, String reason, String payload, Instant receivedAt) {}

@@ -3,8 +3,8 @@ package kz.migration.monitor.event;
 import java.time.Instant;
 
 /**
- * An {@code INFLOW_THRESHOLD} reference record: the 7-day net inflow above which a region (or,
- * with {@code city}, a city) raises {@code INFLOW_SURGE}.
+ * An {@code INFLOW_THRESHOLD} reference record: the 7-day net inflow above which a region (or, with
+ * {@code city}, a city) raises {@code INFLOW_SURGE}.
  *
  * @param city settlement, or {@code null} for the region itself
  */
@@ -14,7 +14,10 @@ public record InflowThreshold(
 
     @Override
     public String identity() {
-        return "INFLOW_THRESHOLD|" + region.code() + "|" + (city == null ? "" : city.toLowerCase(java.util.Locale.ROOT));
+        return "INFLOW_THRESHOLD|"
+                + region.code()
+                + "|"
+                + (city == null ? "" : city.toLowerCase(java.util.Locale.ROOT));
     }
 
     @Override

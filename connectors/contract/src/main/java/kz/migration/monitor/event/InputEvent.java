@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.Comparator;
 
 /** A valid record of one of the input streams. */
-public sealed interface InputEvent permits BorderCrossing, Registration, Employment, ReferenceRecord {
+public sealed interface InputEvent
+        permits BorderCrossing, Registration, Employment, ReferenceRecord {
 
     /**
-     * The contract's processing order: event time, then stream (reference data first), then
-     * {@code eventId}. Operators that buffer events apply them in this order, which makes results
+     * The contract's processing order: event time, then stream (reference data first), then {@code
+     * eventId}. Operators that buffer events apply them in this order, which makes results
      * independent of arrival order.
      */
     Comparator<InputEvent> PROCESSING_ORDER =

@@ -9,7 +9,12 @@ import java.time.Instant;
  * @param category a permit category, or {@code null} for the contract's {@code ALL}
  */
 public record QuotaLimit(
-        String eventId, Instant occurredAt, int year, Region region, PermitCategory category, long limit)
+        String eventId,
+        Instant occurredAt,
+        int year,
+        Region region,
+        PermitCategory category,
+        long limit)
         implements ReferenceRecord {
 
     /** The contract's spelling of the category: {@code CAT1} .. {@code SEASONAL} or {@code ALL}. */

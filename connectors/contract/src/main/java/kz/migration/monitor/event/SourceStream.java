@@ -16,7 +16,9 @@ public enum SourceStream {
         this.topic = topic;
     }
 
-    /** The stream's name: its Kafka topic, its replay file's base name and a dead letter's source. */
+    /**
+     * The stream's name: its Kafka topic, its replay file's base name and a dead letter's source.
+     */
     public String topic() {
         return topic;
     }

@@ -34,8 +34,16 @@ public final class EmploymentParser extends InputParser<Employment> {
                         ? f.requireDateFrom("permitUntil", c.occurredAt())
                         : f.optionalDateFrom("permitUntil", c.occurredAt());
         return new Employment(
-                c.eventId(), c.occurredAt(), c.personId(), c.citizenship(), kind, region, city,
-                permitId, category, permitUntil,
+                c.eventId(),
+                c.occurredAt(),
+                c.personId(),
+                c.citizenship(),
+                kind,
+                region,
+                city,
+                permitId,
+                category,
+                permitUntil,
                 f.optionalEnum("sector", kz.migration.monitor.event.Sector.class),
                 f.optionalText("employerId"));
     }

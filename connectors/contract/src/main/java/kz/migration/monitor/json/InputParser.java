@@ -14,9 +14,9 @@ import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.SourceStream;
 
 /**
- * Parses and validates the raw JSON records of one input stream against the contract
- * ({@code shared/spec/events.md}): a valid record becomes a typed event, anything else a dead
- * letter whose reason names the offending field. Parsing never throws.
+ * Parses and validates the raw JSON records of one input stream against the contract ({@code
+ * shared/spec/events.md}): a valid record becomes a typed event, anything else a dead letter whose
+ * reason names the offending field. Parsing never throws.
  */
 public abstract class InputParser<T extends InputEvent> implements Serializable {
 
@@ -34,7 +34,9 @@ public abstract class InputParser<T extends InputEvent> implements Serializable 
     /** Reads the stream's own fields; the common ones are read by {@link #parse}. */
     abstract T read(Common common, RecordFields fields) throws InvalidFieldException;
 
-    /** Whether the stream's records carry {@code eventId}, {@code personId} and {@code citizenship}. */
+    /**
+     * Whether the stream's records carry {@code eventId}, {@code personId} and {@code citizenship}.
+     */
     boolean personal() {
         return true;
     }
@@ -60,7 +62,8 @@ public abstract class InputParser<T extends InputEvent> implements Serializable 
             try {
                 node = payload == null ? null : MAPPER.readTree(payload);
             } catch (JsonProcessingException e) {
-                throw new InvalidFieldException("payload", "not valid JSON: " + firstLine(e.getOriginalMessage()));
+                throw new InvalidFieldException(
+                        "payload", "not valid JSON: " + firstLine(e.getOriginalMessage()));
             }
             if (!(node instanceof ObjectNode object)) {
                 throw new InvalidFieldException("payload", "not a JSON object");
@@ -81,7 +84,8 @@ public abstract class InputParser<T extends InputEvent> implements Serializable 
             return Parsed.valid(read(common, fields));
         } catch (InvalidFieldException e) {
             return Parsed.rejected(
-                    new DeadLetter(stream().topic(), e.field(), e.getMessage(), payload, receivedAt));
+                    new DeadLetter(
+                            stream().topic(), e.field(), e.getMessage(), payload, receivedAt));
         }
     }
 

@@ -27,7 +27,8 @@ public final class Pseudonymiser implements Serializable {
 
     public Pseudonymiser(String key) {
         if (key == null || key.isEmpty()) {
-            throw new IllegalArgumentException(KEY_VARIABLE + " is not set: it keys the subjectRef pseudonyms");
+            throw new IllegalArgumentException(
+                    KEY_VARIABLE + " is not set: it keys the subjectRef pseudonyms");
         }
         this.key = key;
     }

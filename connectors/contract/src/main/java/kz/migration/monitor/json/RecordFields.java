@@ -15,9 +15,8 @@ import kz.migration.monitor.event.KazakhstanTime;
 import kz.migration.monitor.event.Region;
 
 /**
- * Typed, validating reads of one JSON record's fields. Every failure names its field, which is
- * what a dead letter's reason and the dead-letter metric report. A JSON {@code null} counts as
- * absent.
+ * Typed, validating reads of one JSON record's fields. Every failure names its field, which is what
+ * a dead letter's reason and the dead-letter metric report. A JSON {@code null} counts as absent.
  */
 final class RecordFields {
 
@@ -94,7 +93,8 @@ final class RecordFields {
         String s = text(field, required(field));
         if (!CITIZENSHIP.matcher(s).matches()) {
             throw new InvalidFieldException(
-                    field, quote(s) + " is not an ISO 3166-1 alpha-3 code (three upper-case letters)");
+                    field,
+                    quote(s) + " is not an ISO 3166-1 alpha-3 code (three upper-case letters)");
         }
         return s;
     }
@@ -196,14 +196,17 @@ final class RecordFields {
         long n = v.longValue();
         if (n < min || n > max) {
             throw new InvalidFieldException(
-                    field, n + " is out of range " + min + ".." + (max == Long.MAX_VALUE ? "" : max));
+                    field,
+                    n + " is out of range " + min + ".." + (max == Long.MAX_VALUE ? "" : max));
         }
         return n;
     }
 
     private static String text(String field, JsonNode v) throws InvalidFieldException {
         if (!v.isTextual()) {
-            throw new InvalidFieldException(field, "must be a JSON string, is " + v.getNodeType().name().toLowerCase(Locale.ROOT));
+            throw new InvalidFieldException(
+                    field,
+                    "must be a JSON string, is " + v.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return v.textValue();
     }

@@ -7,9 +7,9 @@ import kz.migration.monitor.event.ReferenceRecord;
 import kz.migration.monitor.event.SourceStream;
 
 /**
- * Parser of the {@code reference-data} stream. Its records need only {@code kind},
- * {@code occurredAt} and their own fields; an {@code eventId}, when given, is validated and used
- * for de-duplication like in the other streams.
+ * Parser of the {@code reference-data} stream. Its records need only {@code kind}, {@code
+ * occurredAt} and their own fields; an {@code eventId}, when given, is validated and used for
+ * de-duplication like in the other streams.
  */
 public final class ReferenceDataParser extends InputParser<ReferenceRecord> {
 
@@ -51,14 +51,22 @@ public final class ReferenceDataParser extends InputParser<ReferenceRecord> {
                 QuotaCategory category = f.requireEnum("category", QuotaCategory.class);
                 long limit = f.requireInteger("limit", 0, Long.MAX_VALUE);
                 yield new QuotaLimit(
-                        c.eventId(), c.occurredAt(), year, region,
-                        category == QuotaCategory.ALL ? null : PermitCategory.valueOf(category.name()),
+                        c.eventId(),
+                        c.occurredAt(),
+                        year,
+                        region,
+                        category == QuotaCategory.ALL
+                                ? null
+                                : PermitCategory.valueOf(category.name()),
                         limit);
             }
             case INFLOW_THRESHOLD ->
                     new InflowThreshold(
-                            c.eventId(), c.occurredAt(), f.requireRegion("region"),
-                            f.optionalCity("city"), f.requireInteger("netInflow7d", 1, Long.MAX_VALUE));
+                            c.eventId(),
+                            c.occurredAt(),
+                            f.requireRegion("region"),
+                            f.optionalCity("city"),
+                            f.requireInteger("netInflow7d", 1, Long.MAX_VALUE));
         };
     }
 }

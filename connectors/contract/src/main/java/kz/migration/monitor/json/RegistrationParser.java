@@ -32,7 +32,16 @@ public final class RegistrationParser extends InputParser<Registration> {
                         : f.optionalDateFrom("validUntil", c.occurredAt());
         Program program = f.optionalEnum("program", Program.class);
         return new Registration(
-                c.eventId(), c.occurredAt(), c.personId(), c.citizenship(), kind, region, city,
-                previousRegion, previousCity, validUntil, program);
+                c.eventId(),
+                c.occurredAt(),
+                c.personId(),
+                c.citizenship(),
+                kind,
+                region,
+                city,
+                previousRegion,
+                previousCity,
+                validUntil,
+                program);
     }
 }

@@ -71,13 +71,15 @@ final class ContractCorpus {
     }
 
     private static List<Case> read(SourceStream stream, boolean valid) {
-        String resource = "/corpus/" + stream.topic() + "/" + (valid ? "valid" : "invalid") + ".jsonl";
+        String resource =
+                "/corpus/" + stream.topic() + "/" + (valid ? "valid" : "invalid") + ".jsonl";
         List<Case> cases = new ArrayList<>();
         try (InputStream in = ContractCorpus.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing corpus file " + resource);
             }
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.isBlank()) {
@@ -100,7 +102,8 @@ final class ContractCorpus {
     /** The producers' schema of a stream. */
     static JsonSchema schema(SourceStream stream) {
         return SCHEMAS.getSchema(
-                ContractCorpus.class.getResourceAsStream("/schemas/" + stream.topic() + ".schema.json"));
+                ContractCorpus.class.getResourceAsStream(
+                        "/schemas/" + stream.topic() + ".schema.json"));
     }
 
     /**

@@ -37,10 +37,10 @@ class ContractCorpusTest {
     }
 
     /**
-     * Invalid records the schemas accept, by {@code stream: case}. A schema sees one parsed
-     * object, so it can neither compare a date with the local date of {@code occurredAt} nor see a
-     * key given twice; and draft 2020-12 counts {@code 2026.0} as an integer, while the contract
-     * wants a JSON integer literal. Each schema's description states the date rule.
+     * Invalid records the schemas accept, by {@code stream: case}. A schema sees one parsed object,
+     * so it can neither compare a date with the local date of {@code occurredAt} nor see a key
+     * given twice; and draft 2020-12 counts {@code 2026.0} as an integer, while the contract wants
+     * a JSON integer literal. Each schema's description states the date rule.
      */
     static final Set<String> SCHEMA_CANNOT_EXPRESS =
             Set.of(
@@ -71,7 +71,8 @@ class ContractCorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("valid")
     void validRecordParsesToAnEvent(ContractCorpus.Case c) {
-        Parsed<? extends InputEvent> parsed = InputParser.of(c.stream()).parse(c.payload(), RECEIVED_AT);
+        Parsed<? extends InputEvent> parsed =
+                InputParser.of(c.stream()).parse(c.payload(), RECEIVED_AT);
 
         assertThat(parsed.deadLetter()).as("dead letter of %s", c).isNull();
         assertThat(parsed.event()).isNotNull();
@@ -91,7 +92,8 @@ class ContractCorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalid")
     void invalidRecordBecomesADeadLetterNamingItsField(ContractCorpus.Case c) {
-        Parsed<? extends InputEvent> parsed = InputParser.of(c.stream()).parse(c.payload(), RECEIVED_AT);
+        Parsed<? extends InputEvent> parsed =
+                InputParser.of(c.stream()).parse(c.payload(), RECEIVED_AT);
 
         assertThat(parsed.event()).as("event of %s", c).isNull();
         DeadLetter d = parsed.deadLetter();

@@ -26,22 +26,54 @@ import org.junit.jupiter.api.Test;
 class OutputJsonTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Instant RAISED = OffsetDateTime.parse("2026-03-01T15:15:00+05:00").toInstant();
-    private static final String SUBJECT = "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
+    private static final Instant RAISED =
+            OffsetDateTime.parse("2026-03-01T15:15:00+05:00").toInstant();
+    private static final String SUBJECT =
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
 
     private static final List<String> ALERT_FIELDS =
-            List.of("alertId", "type", "severity", "audience", "raisedAt", "subjectRef", "region", "city",
-                    "citizenship", "details");
+            List.of(
+                    "alertId",
+                    "type",
+                    "severity",
+                    "audience",
+                    "raisedAt",
+                    "subjectRef",
+                    "region",
+                    "city",
+                    "citizenship",
+                    "details");
 
     private static final List<String> FLOW_STATS_FIELDS =
-            List.of("date", "region", "city", "entries", "exits", "entriesByGroup", "exitsByGroup",
-                    "residenceArrivals", "residenceDepartures", "netInflow", "netInflow7d", "netInflow30d",
-                    "permitsIssued", "hires");
+            List.of(
+                    "date",
+                    "region",
+                    "city",
+                    "entries",
+                    "exits",
+                    "entriesByGroup",
+                    "exitsByGroup",
+                    "residenceArrivals",
+                    "residenceDepartures",
+                    "netInflow",
+                    "netInflow7d",
+                    "netInflow30d",
+                    "permitsIssued",
+                    "hires");
 
     @Test
     void overstayAlertHasTheContractFieldsAndOnlyItsFigure() throws Exception {
-        Alert a = Alert.of(AlertType.OVERSTAY, Severity.MAJOR, RAISED, SUBJECT, Region.KZ_75, "Almaty", "UZB",
-                AlertDetails.overstay(4), "subject|stay|4");
+        Alert a =
+                Alert.of(
+                        AlertType.OVERSTAY,
+                        Severity.MAJOR,
+                        RAISED,
+                        SUBJECT,
+                        Region.KZ_75,
+                        "Almaty",
+                        "UZB",
+                        AlertDetails.overstay(4),
+                        "subject|stay|4");
 
         JsonNode json = MAPPER.readTree(OutputJson.alert(a));
 
@@ -62,8 +94,17 @@ class OutputJsonTest {
 
     @Test
     void contractBreachOfADeregistrationHasNoNewRegionAndReturnedFalse() throws Exception {
-        Alert a = Alert.of(AlertType.CONTRACT_BREACH, null, RAISED, SUBJECT, Region.KZ_59, null, "UZB",
-                AlertDetails.contract(Program.KANDAS, Region.KZ_59, null, 14, false), "contract");
+        Alert a =
+                Alert.of(
+                        AlertType.CONTRACT_BREACH,
+                        null,
+                        RAISED,
+                        SUBJECT,
+                        Region.KZ_59,
+                        null,
+                        "UZB",
+                        AlertDetails.contract(Program.KANDAS, Region.KZ_59, null, 14, false),
+                        "contract");
 
         JsonNode json = MAPPER.readTree(OutputJson.alert(a));
 
@@ -72,7 +113,8 @@ class OutputJsonTest {
         assertThat(json.get("audience").textValue()).isEqualTo("PLANNING");
         assertThat(json.get("city").isNull()).isTrue();
         JsonNode details = json.get("details");
-        assertThat(names(details)).containsExactlyInAnyOrder("program", "hostRegion", "months", "returned");
+        assertThat(names(details))
+                .containsExactlyInAnyOrder("program", "hostRegion", "months", "returned");
         assertThat(details.get("program").textValue()).isEqualTo("KANDAS");
         assertThat(details.get("hostRegion").textValue()).isEqualTo("KZ-59");
         assertThat(details.get("months").intValue()).isEqualTo(14);
@@ -82,22 +124,52 @@ class OutputJsonTest {
 
     @Test
     void contractBreachOfAMoveNamesTheNewRegion() throws Exception {
-        Alert a = Alert.of(AlertType.CONTRACT_BREACH, null, RAISED, SUBJECT, Region.KZ_59, null, "UZB",
-                AlertDetails.contract(Program.RESETTLEMENT, Region.KZ_59, Region.KZ_61, 3, true), "move");
+        Alert a =
+                Alert.of(
+                        AlertType.CONTRACT_BREACH,
+                        null,
+                        RAISED,
+                        SUBJECT,
+                        Region.KZ_59,
+                        null,
+                        "UZB",
+                        AlertDetails.contract(
+                                Program.RESETTLEMENT, Region.KZ_59, Region.KZ_61, 3, true),
+                        "move");
 
         JsonNode details = MAPPER.readTree(OutputJson.alert(a)).get("details");
 
-        assertThat(names(details)).containsExactlyInAnyOrder("program", "hostRegion", "newRegion", "months", "returned");
+        assertThat(names(details))
+                .containsExactlyInAnyOrder(
+                        "program", "hostRegion", "newRegion", "months", "returned");
         assertThat(details.get("newRegion").textValue()).isEqualTo("KZ-61");
         assertThat(details.get("returned").booleanValue()).isTrue();
     }
 
     @Test
     void quotaAlertsCarryQuotaFiguresAndNoPerson() throws Exception {
-        Alert warning = Alert.of(AlertType.QUOTA_WARNING, null, RAISED, null, Region.KZ_75, null, null,
-                AlertDetails.quota(2026, "ALL", 100, 90, null), "warn");
-        Alert breach = Alert.of(AlertType.QUOTA_BREACH, null, RAISED, SUBJECT, Region.KZ_75, null, "TJK",
-                AlertDetails.quota(2026, "CAT3", 100, 101, "WP-1"), "breach");
+        Alert warning =
+                Alert.of(
+                        AlertType.QUOTA_WARNING,
+                        null,
+                        RAISED,
+                        null,
+                        Region.KZ_75,
+                        null,
+                        null,
+                        AlertDetails.quota(2026, "ALL", 100, 90, null),
+                        "warn");
+        Alert breach =
+                Alert.of(
+                        AlertType.QUOTA_BREACH,
+                        null,
+                        RAISED,
+                        SUBJECT,
+                        Region.KZ_75,
+                        null,
+                        "TJK",
+                        AlertDetails.quota(2026, "CAT3", 100, 101, "WP-1"),
+                        "breach");
 
         JsonNode w = MAPPER.readTree(OutputJson.alert(warning));
         JsonNode b = MAPPER.readTree(OutputJson.alert(breach));
@@ -107,7 +179,8 @@ class OutputJsonTest {
         assertThat(w.get("citizenship").isNull()).isTrue();
         assertThat(w.get("severity").textValue()).isEqualTo("WARNING");
         assertThat(w.get("audience").textValue()).isEqualTo("DUTY_OFFICER");
-        assertThat(names(w.get("details"))).containsExactlyInAnyOrder("year", "category", "limit", "utilisation");
+        assertThat(names(w.get("details")))
+                .containsExactlyInAnyOrder("year", "category", "limit", "utilisation");
         assertThat(b.get("severity").textValue()).isEqualTo("MAJOR");
         assertThat(b.get("audience").textValue()).isEqualTo("SECURITY");
         assertThat(names(b.get("details")))
@@ -118,23 +191,46 @@ class OutputJsonTest {
 
     @Test
     void inflowSurgeCarriesItsFiguresAndNoPerson() throws Exception {
-        Alert a = Alert.of(AlertType.INFLOW_SURGE, null, RAISED, null, Region.KZ_71, "Astana", null,
-                AlertDetails.inflow(2_001, 2_000), "surge");
+        Alert a =
+                Alert.of(
+                        AlertType.INFLOW_SURGE,
+                        null,
+                        RAISED,
+                        null,
+                        Region.KZ_71,
+                        "Astana",
+                        null,
+                        AlertDetails.inflow(2_001, 2_000),
+                        "surge");
 
         JsonNode json = MAPPER.readTree(OutputJson.alert(a));
 
         assertThat(names(json)).containsExactlyElementsOf(ALERT_FIELDS);
         assertThat(json.get("subjectRef").isNull()).isTrue();
-        assertThat(names(json.get("details"))).containsExactlyInAnyOrder("netInflow7d", "threshold");
+        assertThat(names(json.get("details")))
+                .containsExactlyInAnyOrder("netInflow7d", "threshold");
         assertThat(json.get("details").get("netInflow7d").longValue()).isEqualTo(2_001);
         assertThat(json.get("details").get("threshold").longValue()).isEqualTo(2_000);
     }
 
     @Test
     void flowStatsRegionRowHasNullCityAndAllThreeGroups() throws Exception {
-        FlowStats s = new FlowStats(LocalDate.of(2026, 3, 1), Region.KZ_71, null, 3, 0,
-                GroupCounts.ZERO.plus(CitizenshipGroup.CIS, 3), GroupCounts.ZERO,
-                2, 1, 1, 5, -7, 0, 4);
+        FlowStats s =
+                new FlowStats(
+                        LocalDate.of(2026, 3, 1),
+                        Region.KZ_71,
+                        null,
+                        3,
+                        0,
+                        GroupCounts.ZERO.plus(CitizenshipGroup.CIS, 3),
+                        GroupCounts.ZERO,
+                        2,
+                        1,
+                        1,
+                        5,
+                        -7,
+                        0,
+                        4);
 
         JsonNode json = MAPPER.readTree(OutputJson.flowStats(s));
 
@@ -142,10 +238,12 @@ class OutputJsonTest {
         assertThat(json.get("date").textValue()).isEqualTo("2026-03-01");
         assertThat(json.get("region").textValue()).isEqualTo("KZ-71");
         assertThat(json.get("city").isNull()).isTrue();
-        assertThat(names(json.get("entriesByGroup"))).containsExactlyInAnyOrder("KAZ", "CIS", "OTHER");
+        assertThat(names(json.get("entriesByGroup")))
+                .containsExactlyInAnyOrder("KAZ", "CIS", "OTHER");
         assertThat(json.get("entriesByGroup").get("CIS").longValue()).isEqualTo(3);
         assertThat(json.get("entriesByGroup").get("KAZ").longValue()).isZero();
-        assertThat(names(json.get("exitsByGroup"))).containsExactlyInAnyOrder("KAZ", "CIS", "OTHER");
+        assertThat(names(json.get("exitsByGroup")))
+                .containsExactlyInAnyOrder("KAZ", "CIS", "OTHER");
         for (String g : List.of("KAZ", "CIS", "OTHER")) {
             assertThat(json.get("exitsByGroup").get(g).isIntegralNumber()).isTrue();
             assertThat(json.get("exitsByGroup").get(g).longValue()).isZero();
@@ -156,8 +254,22 @@ class OutputJsonTest {
 
     @Test
     void flowStatsCityRowNamesTheCity() throws Exception {
-        FlowStats s = new FlowStats(LocalDate.of(2026, 3, 1), Region.KZ_61, "Saryagash", 1, 1, GroupCounts.ZERO,
-                GroupCounts.ZERO, 0, 0, 0, 0, 0, 0, 0);
+        FlowStats s =
+                new FlowStats(
+                        LocalDate.of(2026, 3, 1),
+                        Region.KZ_61,
+                        "Saryagash",
+                        1,
+                        1,
+                        GroupCounts.ZERO,
+                        GroupCounts.ZERO,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0);
 
         JsonNode json = MAPPER.readTree(OutputJson.flowStats(s));
 
@@ -167,7 +279,8 @@ class OutputJsonTest {
 
     @Test
     void flowMatrixRowHasTheContractFields() throws Exception {
-        FlowMatrixRow r = new FlowMatrixRow(LocalDate.of(2026, 3, 1), Region.KZ_61, Region.KZ_71, 2);
+        FlowMatrixRow r =
+                new FlowMatrixRow(LocalDate.of(2026, 3, 1), Region.KZ_61, Region.KZ_71, 2);
 
         JsonNode json = MAPPER.readTree(OutputJson.flowMatrix(r));
 
@@ -180,8 +293,13 @@ class OutputJsonTest {
     @Test
     void deadLetterKeepsThePayloadAsAStringAndAnIsoInstant() throws Exception {
         String payload = "{\"eventId\": \"x\", \"purpose\": \"FOO\"}  ";
-        DeadLetter d = new DeadLetter("border-crossings", "purpose", "purpose: \"FOO\" is not one of ...", payload,
-                OffsetDateTime.parse("2026-03-05T17:00:00.5+05:00").toInstant());
+        DeadLetter d =
+                new DeadLetter(
+                        "border-crossings",
+                        "purpose",
+                        "purpose: \"FOO\" is not one of ...",
+                        payload,
+                        OffsetDateTime.parse("2026-03-05T17:00:00.5+05:00").toInstant());
 
         JsonNode json = MAPPER.readTree(OutputJson.deadLetter(d));
 
@@ -191,17 +309,45 @@ class OutputJsonTest {
         assertThat(json.get("payload").isTextual()).isTrue();
         assertThat(json.get("payload").textValue()).isEqualTo(payload);
         assertThat(json.get("receivedAt").textValue()).isEqualTo("2026-03-05T12:00:00.500Z");
-        assertThat(OffsetDateTime.parse(json.get("receivedAt").textValue()).toInstant()).isEqualTo(d.receivedAt());
+        assertThat(OffsetDateTime.parse(json.get("receivedAt").textValue()).toInstant())
+                .isEqualTo(d.receivedAt());
     }
 
     @Test
     void alertIdsAreStableForTheSameAlert() {
-        Alert first = Alert.of(AlertType.OVERSTAY, Severity.WARNING, RAISED, SUBJECT, null, null, "IND",
-                AlertDetails.overstay(1), "s|1");
-        Alert again = Alert.of(AlertType.OVERSTAY, Severity.WARNING, RAISED, SUBJECT, null, null, "IND",
-                AlertDetails.overstay(1), "s|1");
-        Alert other = Alert.of(AlertType.OVERSTAY, Severity.WARNING, RAISED, SUBJECT, null, null, "IND",
-                AlertDetails.overstay(1), "s|2");
+        Alert first =
+                Alert.of(
+                        AlertType.OVERSTAY,
+                        Severity.WARNING,
+                        RAISED,
+                        SUBJECT,
+                        null,
+                        null,
+                        "IND",
+                        AlertDetails.overstay(1),
+                        "s|1");
+        Alert again =
+                Alert.of(
+                        AlertType.OVERSTAY,
+                        Severity.WARNING,
+                        RAISED,
+                        SUBJECT,
+                        null,
+                        null,
+                        "IND",
+                        AlertDetails.overstay(1),
+                        "s|1");
+        Alert other =
+                Alert.of(
+                        AlertType.OVERSTAY,
+                        Severity.WARNING,
+                        RAISED,
+                        SUBJECT,
+                        null,
+                        null,
+                        "IND",
+                        AlertDetails.overstay(1),
+                        "s|2");
 
         assertThat(again.alertId()).isEqualTo(first.alertId());
         assertThat(other.alertId()).isNotEqualTo(first.alertId());

@@ -28,23 +28,40 @@ class ParsedValuesTest {
 
     @Test
     void borderCrossingCarriesEveryField() {
-        BorderCrossing e = parse(SourceStream.BORDER_CROSSINGS, """
-                {"eventId": "bc-1", "occurredAt": "2026-03-01T15:15:00.123+05:00", "personId": "N1",
-                 "citizenship": "UZB", "direction": "ENTRY", "checkpoint": "ZHIBEK-ZHOLY", "region": "KZ-61",
-                 "city": "  Saryagash ", "purpose": "WORK", "permitUntil": "2026-06-01", "extra": {"x": 1}}
-                """);
+        BorderCrossing e =
+                parse(
+                        SourceStream.BORDER_CROSSINGS,
+                        """
+                        {"eventId": "bc-1", "occurredAt": "2026-03-01T15:15:00.123+05:00", "personId": "N1",
+                         "citizenship": "UZB", "direction": "ENTRY", "checkpoint": "ZHIBEK-ZHOLY", "region": "KZ-61",
+                         "city": "  Saryagash ", "purpose": "WORK", "permitUntil": "2026-06-01", "extra": {"x": 1}}
+                        """);
 
-        assertThat(e).isEqualTo(new BorderCrossing("bc-1", Instant.parse("2026-03-01T10:15:00.123Z"), "N1", "UZB",
-                Direction.ENTRY, "ZHIBEK-ZHOLY", Region.KZ_61, "Saryagash", Purpose.WORK, LocalDate.of(2026, 6, 1)));
+        assertThat(e)
+                .isEqualTo(
+                        new BorderCrossing(
+                                "bc-1",
+                                Instant.parse("2026-03-01T10:15:00.123Z"),
+                                "N1",
+                                "UZB",
+                                Direction.ENTRY,
+                                "ZHIBEK-ZHOLY",
+                                Region.KZ_61,
+                                "Saryagash",
+                                Purpose.WORK,
+                                LocalDate.of(2026, 6, 1)));
     }
 
     @Test
     void blankCityAndNullOptionalsAreAbsent() {
-        BorderCrossing e = parse(SourceStream.BORDER_CROSSINGS, """
-                {"eventId": "bc-1", "occurredAt": "2026-03-01T10:15:00Z", "personId": "N1", "citizenship": "KAZ",
-                 "direction": "EXIT", "checkpoint": "C", "region": "KZ-75", "city": " \\t ", "purpose": null,
-                 "permitUntil": null}
-                """);
+        BorderCrossing e =
+                parse(
+                        SourceStream.BORDER_CROSSINGS,
+                        """
+                        {"eventId": "bc-1", "occurredAt": "2026-03-01T10:15:00Z", "personId": "N1", "citizenship": "KAZ",
+                         "direction": "EXIT", "checkpoint": "C", "region": "KZ-75", "city": " \\t ", "purpose": null,
+                         "permitUntil": null}
+                        """);
 
         assertThat(e.city()).isNull();
         assertThat(e.purpose()).isNull();
@@ -53,14 +70,22 @@ class ParsedValuesTest {
 
     @Test
     void offsetsParseToTheSameInstant() {
-        String template = """
+        String template =
+                """
                 {"eventId": "bc-1", "occurredAt": "%s", "personId": "N1", "citizenship": "KAZ",
                  "direction": "EXIT", "checkpoint": "C", "region": "KZ-75"}
                 """;
         Instant utc = Instant.parse("2026-03-01T10:15:00Z");
 
-        for (String at : new String[] {"2026-03-01T10:15:00Z", "2026-03-01T15:15:00+05:00", "2026-03-01T15:15+05:00",
-                "2026-03-01T15:15:00+05", "2026-03-01T05:15:00-05:00", "2026-03-01T10:15:00.000000000Z"}) {
+        for (String at :
+                new String[] {
+                    "2026-03-01T10:15:00Z",
+                    "2026-03-01T15:15:00+05:00",
+                    "2026-03-01T15:15+05:00",
+                    "2026-03-01T15:15:00+05",
+                    "2026-03-01T05:15:00-05:00",
+                    "2026-03-01T10:15:00.000000000Z"
+                }) {
             BorderCrossing e = parse(SourceStream.BORDER_CROSSINGS, template.formatted(at));
             assertThat(e.occurredAt()).as(at).isEqualTo(utc);
         }
@@ -68,37 +93,69 @@ class ParsedValuesTest {
 
     @Test
     void registrationCarriesEveryField() {
-        Registration e = parse(SourceStream.REGISTRATIONS, """
-                {"eventId": "rg-1", "occurredAt": "2026-03-01T20:00:00Z", "personId": "870412300123",
-                 "citizenship": "UZB", "kind": "RESIDENCE_CHANGE", "region": "KZ-71", "city": " Astana",
-                 "previousRegion": "KZ-61", "previousCity": "Turkistan  ", "validUntil": "2026-03-02",
-                 "program": "RESETTLEMENT"}
-                """);
+        Registration e =
+                parse(
+                        SourceStream.REGISTRATIONS,
+                        """
+                        {"eventId": "rg-1", "occurredAt": "2026-03-01T20:00:00Z", "personId": "870412300123",
+                         "citizenship": "UZB", "kind": "RESIDENCE_CHANGE", "region": "KZ-71", "city": " Astana",
+                         "previousRegion": "KZ-61", "previousCity": "Turkistan  ", "validUntil": "2026-03-02",
+                         "program": "RESETTLEMENT"}
+                        """);
 
-        assertThat(e).isEqualTo(new Registration("rg-1", Instant.parse("2026-03-01T20:00:00Z"), "870412300123",
-                "UZB", RegistrationKind.RESIDENCE_CHANGE, Region.KZ_71, "Astana", Region.KZ_61, "Turkistan",
-                LocalDate.of(2026, 3, 2), Program.RESETTLEMENT));
+        assertThat(e)
+                .isEqualTo(
+                        new Registration(
+                                "rg-1",
+                                Instant.parse("2026-03-01T20:00:00Z"),
+                                "870412300123",
+                                "UZB",
+                                RegistrationKind.RESIDENCE_CHANGE,
+                                Region.KZ_71,
+                                "Astana",
+                                Region.KZ_61,
+                                "Turkistan",
+                                LocalDate.of(2026, 3, 2),
+                                Program.RESETTLEMENT));
     }
 
     @Test
     void employmentCarriesEveryField() {
-        Employment e = parse(SourceStream.EMPLOYMENT, """
-                {"eventId": "em-1", "occurredAt": "2026-03-01T10:15:00Z", "personId": "FA1", "citizenship": "TJK",
-                 "kind": "PERMIT_ISSUED", "region": "KZ-75", "city": "", "permitId": "WP-1", "category": "SEASONAL",
-                 "permitUntil": "2026-12-31", "sector": "AGRICULTURE", "employerId": "E-7"}
-                """);
+        Employment e =
+                parse(
+                        SourceStream.EMPLOYMENT,
+                        """
+                        {"eventId": "em-1", "occurredAt": "2026-03-01T10:15:00Z", "personId": "FA1", "citizenship": "TJK",
+                         "kind": "PERMIT_ISSUED", "region": "KZ-75", "city": "", "permitId": "WP-1", "category": "SEASONAL",
+                         "permitUntil": "2026-12-31", "sector": "AGRICULTURE", "employerId": "E-7"}
+                        """);
 
-        assertThat(e).isEqualTo(new Employment("em-1", Instant.parse("2026-03-01T10:15:00Z"), "FA1", "TJK",
-                EmploymentKind.PERMIT_ISSUED, Region.KZ_75, null, "WP-1", PermitCategory.SEASONAL,
-                LocalDate.of(2026, 12, 31), Sector.AGRICULTURE, "E-7"));
+        assertThat(e)
+                .isEqualTo(
+                        new Employment(
+                                "em-1",
+                                Instant.parse("2026-03-01T10:15:00Z"),
+                                "FA1",
+                                "TJK",
+                                EmploymentKind.PERMIT_ISSUED,
+                                Region.KZ_75,
+                                null,
+                                "WP-1",
+                                PermitCategory.SEASONAL,
+                                LocalDate.of(2026, 12, 31),
+                                Sector.AGRICULTURE,
+                                "E-7"));
     }
 
     @Test
     void quotaForAllHasNoCategory() {
-        QuotaLimit q = parse(SourceStream.REFERENCE_DATA, """
-                {"occurredAt": "2026-01-01T00:00:00+05:00", "kind": "QUOTA", "year": 2026, "region": "KZ-75",
-                 "category": "ALL", "limit": 0}
-                """);
+        QuotaLimit q =
+                parse(
+                        SourceStream.REFERENCE_DATA,
+                        """
+                        {"occurredAt": "2026-01-01T00:00:00+05:00", "kind": "QUOTA", "year": 2026, "region": "KZ-75",
+                         "category": "ALL", "limit": 0}
+                        """);
 
         assertThat(q.category()).isNull();
         assertThat(q.categoryName()).isEqualTo("ALL");
@@ -112,10 +169,13 @@ class ParsedValuesTest {
 
     @Test
     void quotaForACategoryKeepsIt() {
-        QuotaLimit q = parse(SourceStream.REFERENCE_DATA, """
-                {"eventId": "rd-1", "occurredAt": "2026-01-01T00:00:00Z", "kind": "QUOTA", "year": 2026,
-                 "region": "KZ-71", "category": "CAT2", "limit": 1500}
-                """);
+        QuotaLimit q =
+                parse(
+                        SourceStream.REFERENCE_DATA,
+                        """
+                        {"eventId": "rd-1", "occurredAt": "2026-01-01T00:00:00Z", "kind": "QUOTA", "year": 2026,
+                         "region": "KZ-71", "category": "CAT2", "limit": 1500}
+                        """);
 
         assertThat(q.category()).isEqualTo(PermitCategory.CAT2);
         assertThat(q.categoryName()).isEqualTo("CAT2");
@@ -126,14 +186,20 @@ class ParsedValuesTest {
 
     @Test
     void inflowThresholdCityIsTrimmedAndBlankMeansTheRegion() {
-        InflowThreshold city = parse(SourceStream.REFERENCE_DATA, """
-                {"occurredAt": "2026-01-01T00:00:00Z", "kind": "INFLOW_THRESHOLD", "region": "KZ-11",
-                 "city": " Kosshy ", "netInflow7d": 1}
-                """);
-        InflowThreshold region = parse(SourceStream.REFERENCE_DATA, """
-                {"occurredAt": "2026-01-01T00:00:00Z", "kind": "INFLOW_THRESHOLD", "region": "KZ-11",
-                 "city": "   ", "netInflow7d": 300}
-                """);
+        InflowThreshold city =
+                parse(
+                        SourceStream.REFERENCE_DATA,
+                        """
+                        {"occurredAt": "2026-01-01T00:00:00Z", "kind": "INFLOW_THRESHOLD", "region": "KZ-11",
+                         "city": " Kosshy ", "netInflow7d": 1}
+                        """);
+        InflowThreshold region =
+                parse(
+                        SourceStream.REFERENCE_DATA,
+                        """
+                        {"occurredAt": "2026-01-01T00:00:00Z", "kind": "INFLOW_THRESHOLD", "region": "KZ-11",
+                         "city": "   ", "netInflow7d": 300}
+                        """);
 
         assertThat(city.city()).isEqualTo("Kosshy");
         assertThat(city.netInflow7d()).isEqualTo(1);

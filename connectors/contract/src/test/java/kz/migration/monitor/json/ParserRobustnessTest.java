@@ -20,9 +20,9 @@ import kz.migration.monitor.event.SourceStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The parsers must never throw, whatever arrives: a seeded stream of mutated corpus records
- * (broken text, fields removed or given values of any JSON type) each yields exactly one event or
- * one well-formed dead letter. The seed makes a failure reproducible.
+ * The parsers must never throw, whatever arrives: a seeded stream of mutated corpus records (broken
+ * text, fields removed or given values of any JSON type) each yields exactly one event or one
+ * well-formed dead letter. The seed makes a failure reproducible.
  */
 class ParserRobustnessTest {
 
@@ -33,7 +33,8 @@ class ParserRobustnessTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** Characters that tend to break JSON, dates and codes, plus some beyond ASCII. */
-    private static final String NASTY = "{}[]\",:\\ 0123456789-+.eEZTtz\n\t\u0000\u00e9\u0416\ud83d\ude02\ud800nul";
+    private static final String NASTY =
+            "{}[]\",:\\ 0123456789-+.eEZTtz\n\t\u0000\u00e9\u0416\ud83d\ude02\ud800nul";
 
     @Test
     void mutatedRecordsNeverThrow() {
@@ -45,11 +46,16 @@ class ParserRobustnessTest {
         for (int i = 0; i < ROUNDS; i++) {
             ContractCorpus.Case base = corpus.get(random.nextInt(corpus.size()));
             boolean structural = random.nextBoolean();
-            String payload = structural ? mutateTree(base.payload(), random) : mutateText(base.payload(), random);
+            String payload =
+                    structural
+                            ? mutateTree(base.payload(), random)
+                            : mutateText(base.payload(), random);
 
             Parsed<? extends InputEvent> parsed = parseOrFail(base.stream(), payload, i);
 
-            assertThat(parsed.event() == null).as("exactly one outcome, round %d", i).isNotEqualTo(parsed.deadLetter() == null);
+            assertThat(parsed.event() == null)
+                    .as("exactly one outcome, round %d", i)
+                    .isNotEqualTo(parsed.deadLetter() == null);
             if (parsed.isValid()) {
                 events++;
                 // Whatever the parser admits the producers' schema admits too: the schema is
@@ -91,7 +97,8 @@ class ParserRobustnessTest {
         }
     }
 
-    private static Parsed<? extends InputEvent> parseOrFail(SourceStream stream, String payload, int round) {
+    private static Parsed<? extends InputEvent> parseOrFail(
+            SourceStream stream, String payload, int round) {
         try {
             return InputParser.of(stream).parse(payload, RECEIVED_AT);
         } catch (RuntimeException | Error e) {
@@ -149,7 +156,13 @@ class ParserRobustnessTest {
             case 5 -> NODES.numberNode(r.nextDouble() * 4000 - 2000);
             case 6 -> NODES.textNode("");
             case 7 -> NODES.textNode(mutateText("2026-03-01T10:15:00+05:00", r));
-            case 8 -> NODES.textNode(new String[] {"KZ-71", "kz-71", "ALL", "CAT1", "KAZ", "  ", "ENTRY", "QUOTA"}[r.nextInt(8)]);
+            case 8 ->
+                    NODES.textNode(
+                            new String[] {
+                                        "KZ-71", "kz-71", "ALL", "CAT1", "KAZ", "  ", "ENTRY",
+                                        "QUOTA"
+                                    }
+                                    [r.nextInt(8)]);
             case 9 -> NODES.textNode(mutateText("2026-06-01", r));
             case 10 -> NODES.arrayNode().add(randomValue(r, depth - 1));
             default -> NODES.objectNode().set("k", randomValue(r, depth - 1));

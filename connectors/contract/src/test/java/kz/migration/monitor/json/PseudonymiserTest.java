@@ -47,8 +47,17 @@ class PseudonymiserTest {
     void alertJsonCarriesThePseudonymNotThePersonId() {
         String personId = "N1234567";
         String ref = new Pseudonymiser("k").subjectRef(personId);
-        Alert a = Alert.of(AlertType.OVERSTAY, Severity.WARNING, Instant.EPOCH, ref, Region.KZ_71, null,
-                "UZB", AlertDetails.overstay(1), ref + "|1");
+        Alert a =
+                Alert.of(
+                        AlertType.OVERSTAY,
+                        Severity.WARNING,
+                        Instant.EPOCH,
+                        ref,
+                        Region.KZ_71,
+                        null,
+                        "UZB",
+                        AlertDetails.overstay(1),
+                        ref + "|1");
 
         String json = OutputJson.alert(a);
 
@@ -64,7 +73,8 @@ class PseudonymiserTest {
             out.writeObject(p);
         }
         Pseudonymiser copy;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+        try (ObjectInputStream in =
+                new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             copy = (Pseudonymiser) in.readObject();
         }
 
@@ -74,8 +84,10 @@ class PseudonymiserTest {
 
     @Test
     void refusesAMissingKey() {
-        assertThatThrownBy(() -> new Pseudonymiser(null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Pseudonymiser(null))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(Pseudonymiser.KEY_VARIABLE);
-        assertThatThrownBy(() -> new Pseudonymiser("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Pseudonymiser(""))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

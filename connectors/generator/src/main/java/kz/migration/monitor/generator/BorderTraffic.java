@@ -16,16 +16,32 @@ final class BorderTraffic {
 
     /** Border events per trip is two; visa runs add a few. */
     private static final double EVENTS_PER_TRIP = 2.1;
+
     private static final double KAZ_SHARE = 0.5;
     private static final double OVERSTAY_SHARE = 0.007;
     private static final double VISA_RUN_SHARE = 0.03;
     private static final double VISA_RUN_EXCESSIVE = 0.1;
 
-    private static final WeightedChoice<String> PURPOSE = WeightedChoice.of(
-            "PRIVATE", 35, "TOURISM", 25, "BUSINESS", 15, "WORK", 12, "TRANSIT", 6, "STUDY", 3,
-            "OTHER", 3, "RESIDENCE", 1);
-    private static final WeightedChoice<String> DOCUMENT_PURPOSE = WeightedChoice.of(
-            "WORK", 60, "STUDY", 20, "BUSINESS", 15, "RESIDENCE", 5);
+    private static final WeightedChoice<String> PURPOSE =
+            WeightedChoice.of(
+                    "PRIVATE",
+                    35,
+                    "TOURISM",
+                    25,
+                    "BUSINESS",
+                    15,
+                    "WORK",
+                    12,
+                    "TRANSIT",
+                    6,
+                    "STUDY",
+                    3,
+                    "OTHER",
+                    3,
+                    "RESIDENCE",
+                    1);
+    private static final WeightedChoice<String> DOCUMENT_PURPOSE =
+            WeightedChoice.of("WORK", 60, "STUDY", 20, "BUSINESS", 15, "RESIDENCE", 5);
 
     private final SplittableRandom rng;
     private final IdSource ids;
@@ -33,8 +49,8 @@ final class BorderTraffic {
     private final long outputStart;
     private final WeightedChoice<Checkpoint> anywhere =
             new WeightedChoice<>(Checkpoint.ALL, Checkpoint::weight);
-    private final WeightedChoice<Checkpoint> byAir = new WeightedChoice<>(
-            Checkpoint.ALL, c -> c.isAirportOrPort() ? c.weight() : 0);
+    private final WeightedChoice<Checkpoint> byAir =
+            new WeightedChoice<>(Checkpoint.ALL, c -> c.isAirportOrPort() ? c.weight() : 0);
     private final Map<String, WeightedChoice<Checkpoint>> byLand = new TreeMap<>();
 
     /** Trips that end before {@code outputStart} (epoch seconds, the warm-up) are not planned. */
@@ -44,8 +60,10 @@ final class BorderTraffic {
         this.schedule = schedule;
         this.outputStart = outputStart;
         for (String country : List.of("UZB", "KGZ", "RUS", "CHN", "TKM")) {
-            byLand.put(country, new WeightedChoice<>(Checkpoint.ALL,
-                    c -> country.equals(c.neighbour()) ? c.weight() : 0));
+            byLand.put(
+                    country,
+                    new WeightedChoice<>(
+                            Checkpoint.ALL, c -> country.equals(c.neighbour()) ? c.weight() : 0));
         }
     }
 
@@ -54,7 +72,9 @@ final class BorderTraffic {
         return 130;
     }
 
-    /** Plans the trips that start on {@code day}; events before the schedule's start are dropped. */
+    /**
+     * Plans the trips that start on {@code day}; events before the schedule's start are dropped.
+     */
     void planDay(LocalDate day, int scale) {
         long dayStart = InstantText.startOf(day);
         int trips = Volume.count(scale * Volume.borderFactor(day) / EVENTS_PER_TRIP, rng);
@@ -69,8 +89,14 @@ final class BorderTraffic {
 
     private void citizenTrip(long dayStart) {
         double r = rng.nextDouble();
-        int days = r < 0.2 ? 1 : r < 0.6 ? Volume.between(rng, 2, 5)
-                : r < 0.9 ? Volume.between(rng, 6, 14) : Volume.between(rng, 15, 60);
+        int days =
+                r < 0.2
+                        ? 1
+                        : r < 0.6
+                                ? Volume.between(rng, 2, 5)
+                                : r < 0.9
+                                        ? Volume.between(rng, 6, 14)
+                                        : Volume.between(rng, 15, 60);
         long exitAt = dayStart + Volume.timeOfDay(rng);
         long returnAt = laterCrossing(exitAt, days);
         if (returnAt < outputStart) {
@@ -113,16 +139,21 @@ final class BorderTraffic {
         }
         long person = ids.newPerson();
         Checkpoint in = checkpointFor(citizenship);
-        schedule.add(new PlannedEvent.Crossing(entryAt, person, citizenship, in, true, purpose, permitUntil));
+        schedule.add(
+                new PlannedEvent.Crossing(
+                        entryAt, person, citizenship, in, true, purpose, permitUntil));
         long at = entryAt;
         for (int leg = 1; leg <= legs; leg++) {
             long exitAt = laterCrossing(at, days);
             Checkpoint out = rng.nextDouble() < 0.75 ? in : checkpointFor(citizenship);
-            schedule.add(new PlannedEvent.Crossing(exitAt, person, citizenship, out, false, null, null));
+            schedule.add(
+                    new PlannedEvent.Crossing(exitAt, person, citizenship, out, false, null, null));
             if (leg < legs) {
                 // the visa run: straight back in, the same day or the next
                 at = laterCrossing(exitAt, rng.nextInt(2) + 1);
-                schedule.add(new PlannedEvent.Crossing(at, person, citizenship, out, true, purpose, null));
+                schedule.add(
+                        new PlannedEvent.Crossing(
+                                at, person, citizenship, out, true, purpose, null));
             }
         }
     }
@@ -130,7 +161,8 @@ final class BorderTraffic {
     private int shortStay(int limit, boolean eaeu) {
         double r = rng.nextDouble();
         if (eaeu) {
-            return r < 0.55 ? Volume.between(rng, 1, 7)
+            return r < 0.55
+                    ? Volume.between(rng, 1, 7)
                     : r < 0.85 ? Volume.between(rng, 8, 30) : Volume.between(rng, 31, limit);
         }
         int week = Math.min(7, limit);

@@ -18,20 +18,23 @@ import java.util.Map;
  * the inflow thresholds of the three cities, as {@code reference-data} records of the contract.
  *
  * <p><b>How the national quota is split over the 20 regions.</b> The national 2026 figures (CAT1
- * 726, CAT2 3,402, CAT3 5,893, CAT4 3,131, SEASONAL 4,994) are shared out in proportion to a
- * weight per region and category, rounded by the largest-remainder method (each region gets the
- * floor of its exact share; the units left over go to the largest fractional parts, ties to the
- * lower region code), so the regional integers sum exactly to the national figure. The weight is
- * the region's population on 1 January 2026, multiplied
+ * 726, CAT2 3,402, CAT3 5,893, CAT4 3,131, SEASONAL 4,994) are shared out in proportion to a weight
+ * per region and category, rounded by the largest-remainder method (each region gets the floor of
+ * its exact share; the units left over go to the largest fractional parts, ties to the lower region
+ * code), so the regional integers sum exactly to the national figure. The weight is the region's
+ * population on 1 January 2026, multiplied
+ *
  * <ul>
- *   <li>by 3 for the investment regions Atyrau (KZ-23), West Kazakhstan (KZ-27) and Aktobe
- *       (KZ-15), where the oil and gas projects hire foreign specialists;
+ *   <li>by 3 for the investment regions Atyrau (KZ-23), West Kazakhstan (KZ-27) and Aktobe (KZ-15),
+ *       where the oil and gas projects hire foreign specialists;
  *   <li>by 2 for the cities Astana (KZ-71), Almaty (KZ-75) and Shymkent (KZ-79), which keep
  *       attracting workers — except for SEASONAL, where the cities weigh 1/4 and the farming
- *       regions Turkistan (KZ-61), Almaty region (KZ-19), Jambyl (KZ-31) and Jetisu (KZ-33) weigh 2;
+ *       regions Turkistan (KZ-61), Almaty region (KZ-19), Jambyl (KZ-31) and Jetisu (KZ-33) weigh
+ *       2;
  *   <li>by 0 for CAT4 (skilled workers) in Kyzylorda (KZ-43) and Turkistan (KZ-61): regions with a
  *       labour surplus that set that category to zero, as the rules allow.
  * </ul>
+ *
  * The {@code ALL} quota of a region is the sum of its five categories.
  *
  * <p>Inflow thresholds ({@code netInflow7d}): Astana 2,000, Almaty 2,000, Shymkent 1,500; no city
@@ -41,12 +44,13 @@ public final class DefaultReferenceData {
 
     public static final int YEAR = 2026;
     public static final String ALL = "ALL";
-    public static final List<String> CATEGORIES = List.of("CAT1", "CAT2", "CAT3", "CAT4", "SEASONAL");
+    public static final List<String> CATEGORIES =
+            List.of("CAT1", "CAT2", "CAT3", "CAT4", "SEASONAL");
 
-    private static final Map<String, Integer> NATIONAL = orderedMap(CATEGORIES,
-            List.of(726, 3_402, 5_893, 3_131, 4_994));
-    private static final Map<String, Integer> THRESHOLDS = orderedMap(
-            List.of("KZ-71", "KZ-75", "KZ-79"), List.of(2_000, 2_000, 1_500));
+    private static final Map<String, Integer> NATIONAL =
+            orderedMap(CATEGORIES, List.of(726, 3_402, 5_893, 3_131, 4_994));
+    private static final Map<String, Integer> THRESHOLDS =
+            orderedMap(List.of("KZ-71", "KZ-75", "KZ-79"), List.of(2_000, 2_000, 1_500));
     private static final List<String> INVESTMENT = List.of("KZ-23", "KZ-27", "KZ-15");
     private static final List<String> CITIES = List.of("KZ-71", "KZ-75", "KZ-79");
     private static final List<String> FARMING = List.of("KZ-61", "KZ-19", "KZ-31", "KZ-33");
@@ -90,8 +94,9 @@ public final class DefaultReferenceData {
      */
     public static List<ObjectNode> records(Instant validFrom) {
         JsonNodeFactory json = JsonNodeFactory.instance;
-        String at = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                validFrom.atOffset(ZoneOffset.ofHours(5)));
+        String at =
+                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                        validFrom.atOffset(ZoneOffset.ofHours(5)));
         List<ObjectNode> records = new ArrayList<>();
         for (String region : regions()) {
             for (String category : categoriesAndAll()) {
@@ -105,14 +110,15 @@ public final class DefaultReferenceData {
                 records.add(quota);
             }
         }
-        THRESHOLDS.forEach((region, limit) -> {
-            ObjectNode threshold = json.objectNode();
-            threshold.put("kind", "INFLOW_THRESHOLD");
-            threshold.put("occurredAt", at);
-            threshold.put("region", region);
-            threshold.put("netInflow7d", limit);
-            records.add(threshold);
-        });
+        THRESHOLDS.forEach(
+                (region, limit) -> {
+                    ObjectNode threshold = json.objectNode();
+                    threshold.put("kind", "INFLOW_THRESHOLD");
+                    threshold.put("occurredAt", at);
+                    threshold.put("region", region);
+                    threshold.put("netInflow7d", limit);
+                    records.add(threshold);
+                });
         return records;
     }
 
@@ -123,11 +129,15 @@ public final class DefaultReferenceData {
     public static String keyOf(JsonNode record) {
         String kind = record.path("kind").asText();
         if ("QUOTA".equals(kind)) {
-            return String.join("|", kind, record.path("year").asText(),
-                    record.path("region").asText(), record.path("category").asText());
+            return String.join(
+                    "|",
+                    kind,
+                    record.path("year").asText(),
+                    record.path("region").asText(),
+                    record.path("category").asText());
         }
-        return String.join("|", kind, record.path("region").asText(),
-                record.path("city").asText(""));
+        return String.join(
+                "|", kind, record.path("region").asText(), record.path("city").asText(""));
     }
 
     private static List<String> categoriesAndAll() {

@@ -5,10 +5,10 @@ import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 /**
- * Delivers records as a real feed would: most in event-time order, some a few seconds behind
- * (out of order), some minutes behind (late), some twice (duplicates, a few claiming a later
- * {@code occurredAt}), and some followed by an invalid record. Held records wait in a small queue
- * until the feed's clock passes their release time.
+ * Delivers records as a real feed would: most in event-time order, some a few seconds behind (out
+ * of order), some minutes behind (late), some twice (duplicates, a few claiming a later {@code
+ * occurredAt}), and some followed by an invalid record. Held records wait in a small queue until
+ * the feed's clock passes their release time.
  */
 final class DeliveryDisorder {
 
@@ -19,11 +19,18 @@ final class DeliveryDisorder {
     private final InstantText time;
     private final MalformedRecords malformed;
     private final GeneratedRecordSink sink;
-    private final PriorityQueue<Held> held = new PriorityQueue<>((a, b) -> a.releaseAt != b.releaseAt
-            ? Long.compare(a.releaseAt, b.releaseAt) : Long.compare(a.seq, b.seq));
+    private final PriorityQueue<Held> held =
+            new PriorityQueue<>(
+                    (a, b) ->
+                            a.releaseAt != b.releaseAt
+                                    ? Long.compare(a.releaseAt, b.releaseAt)
+                                    : Long.compare(a.seq, b.seq));
     private long seq;
 
-    DeliveryDisorder(GeneratorSettings settings, SplittableRandom rng, InstantText time,
+    DeliveryDisorder(
+            GeneratorSettings settings,
+            SplittableRandom rng,
+            InstantText time,
             GeneratedRecordSink sink) {
         this.settings = settings;
         this.rng = rng;
@@ -46,7 +53,10 @@ final class DeliveryDisorder {
             hold(copy, record.at() + Volume.between(rng, 1, 600));
         }
         if (chance(settings.malformedShare())) {
-            sink.accept(record.stream(), record.key(), malformed.from(record),
+            sink.accept(
+                    record.stream(),
+                    record.key(),
+                    malformed.from(record),
                     Instant.ofEpochSecond(record.at()));
         }
     }
@@ -77,7 +87,10 @@ final class DeliveryDisorder {
     }
 
     private void deliver(RenderedRecord record) {
-        sink.accept(record.stream(), record.key(), record.json().toString(),
+        sink.accept(
+                record.stream(),
+                record.key(),
+                record.json().toString(),
                 Instant.ofEpochSecond(record.at()));
     }
 }

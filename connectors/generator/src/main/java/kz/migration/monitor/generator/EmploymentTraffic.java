@@ -8,28 +8,48 @@ import java.util.TreeMap;
 /**
  * Work permits and hires. Permits are issued per region and category at about 95% of the regional
  * 2026 quotas over a year (so some regions come near their limits), mostly to citizens of China,
- * Uzbekistan, Turkey and India; most holders are HIRED within two weeks. Citizens of Kazakhstan
- * and the EAEU are hired without permits, and a few others without one too: unauthorised.
+ * Uzbekistan, Turkey and India; most holders are HIRED within two weeks. Citizens of Kazakhstan and
+ * the EAEU are hired without permits, and a few others without one too: unauthorised.
  */
 final class EmploymentTraffic {
 
     private static final double QUOTA_USE = 0.95;
+
     /** Hires that need no permit, per permit issued. */
     private static final double FREE_HIRES_PER_PERMIT = 3.0;
+
     private static final double UNAUTHORISED_PER_PERMIT = 0.08;
 
-    private static final WeightedChoice<String> HOLDER = WeightedChoice.of(
-            "CHN", 30, "UZB", 20, "TUR", 15, "IND", 10, "TJK", 5, "PAK", 3, "VNM", 3, "KOR", 3,
-            "GBR", 2, "DEU", 2, "ITA", 1, "PHL", 2, "IRN", 2, "AZE", 2);
-    private static final WeightedChoice<String> FREE_WORKER = WeightedChoice.of(
-            "KAZ", 50, "KGZ", 20, "RUS", 15, "ARM", 10, "BLR", 5);
-    private static final WeightedChoice<String> UNAUTHORISED = WeightedChoice.of(
-            "UZB", 50, "TJK", 25, "CHN", 10, "AFG", 5, "TKM", 5, "IND", 5);
-    private static final WeightedChoice<String> SECTOR = WeightedChoice.of(
-            "CONSTRUCTION", 35, "MINING", 10, "MANUFACTURING", 10, "SERVICES", 15, "IT", 8,
-            "HEALTH", 3, "EDUCATION", 4, "AGRICULTURE", 5, "OTHER", 10);
-    private static final WeightedChoice<String> SEASONAL_SECTOR = WeightedChoice.of(
-            "AGRICULTURE", 80, "CONSTRUCTION", 20);
+    private static final WeightedChoice<String> HOLDER =
+            WeightedChoice.of(
+                    "CHN", 30, "UZB", 20, "TUR", 15, "IND", 10, "TJK", 5, "PAK", 3, "VNM", 3, "KOR",
+                    3, "GBR", 2, "DEU", 2, "ITA", 1, "PHL", 2, "IRN", 2, "AZE", 2);
+    private static final WeightedChoice<String> FREE_WORKER =
+            WeightedChoice.of("KAZ", 50, "KGZ", 20, "RUS", 15, "ARM", 10, "BLR", 5);
+    private static final WeightedChoice<String> UNAUTHORISED =
+            WeightedChoice.of("UZB", 50, "TJK", 25, "CHN", 10, "AFG", 5, "TKM", 5, "IND", 5);
+    private static final WeightedChoice<String> SECTOR =
+            WeightedChoice.of(
+                    "CONSTRUCTION",
+                    35,
+                    "MINING",
+                    10,
+                    "MANUFACTURING",
+                    10,
+                    "SERVICES",
+                    15,
+                    "IT",
+                    8,
+                    "HEALTH",
+                    3,
+                    "EDUCATION",
+                    4,
+                    "AGRICULTURE",
+                    5,
+                    "OTHER",
+                    10);
+    private static final WeightedChoice<String> SEASONAL_SECTOR =
+            WeightedChoice.of("AGRICULTURE", 80, "CONSTRUCTION", 20);
 
     private final SplittableRandom rng;
     private final IdSource ids;
@@ -42,16 +62,22 @@ final class EmploymentTraffic {
         this.ids = ids;
         this.schedule = schedule;
         for (String category : DefaultReferenceData.CATEGORIES) {
-            quotaRegions.put(category, new WeightedChoice<>(RegionProfile.ALL,
-                    r -> DefaultReferenceData.quota(r.code(), category)));
+            quotaRegions.put(
+                    category,
+                    new WeightedChoice<>(
+                            RegionProfile.ALL,
+                            r -> DefaultReferenceData.quota(r.code(), category)));
         }
-        anyQuotaRegion = new WeightedChoice<>(RegionProfile.ALL,
-                r -> DefaultReferenceData.quota(r.code(), DefaultReferenceData.ALL));
+        anyQuotaRegion =
+                new WeightedChoice<>(
+                        RegionProfile.ALL,
+                        r -> DefaultReferenceData.quota(r.code(), DefaultReferenceData.ALL));
     }
 
     void planDay(LocalDate day, int scale) {
         long dayStart = InstantText.startOf(day);
-        double perDay = scale / (double) GeneratorSettings.DEFAULT_SCALE / 365 * Volume.officeFactor(day);
+        double perDay =
+                scale / (double) GeneratorSettings.DEFAULT_SCALE / 365 * Volume.officeFactor(day);
         double permits = 0;
         for (Map.Entry<String, Integer> quota : DefaultReferenceData.nationalQuotas().entrySet()) {
             String category = quota.getKey();
@@ -72,7 +98,9 @@ final class EmploymentTraffic {
         }
     }
 
-    /** Seasonal permits are issued March to October only, 1.5 times as many to keep the year's sum. */
+    /**
+     * Seasonal permits are issued March to October only, 1.5 times as many to keep the year's sum.
+     */
     private static double seasonal(String category, LocalDate day) {
         if (!"SEASONAL".equals(category)) {
             return 1;
@@ -89,30 +117,79 @@ final class EmploymentTraffic {
         String sector = "SEASONAL".equals(category) ? SEASONAL_SECTOR.pick(rng) : SECTOR.pick(rng);
         String employer = employer(region);
         String permitId = ids.newPermitId(issued.getYear());
-        int validDays = "SEASONAL".equals(category) ? Volume.between(rng, 60, 240) : Volume.between(rng, 180, 365);
+        int validDays =
+                "SEASONAL".equals(category)
+                        ? Volume.between(rng, 60, 240)
+                        : Volume.between(rng, 180, 365);
         LocalDate until = issued.plusDays(validDays - 1);
         long person = ids.newPerson();
         String citizenship = HOLDER.pick(rng);
-        schedule.add(new PlannedEvent.Employment(at, person, citizenship, "PERMIT_ISSUED",
-                region.code(), city, permitId, category, until, sector, employer));
+        schedule.add(
+                new PlannedEvent.Employment(
+                        at,
+                        person,
+                        citizenship,
+                        "PERMIT_ISSUED",
+                        region.code(),
+                        city,
+                        permitId,
+                        category,
+                        until,
+                        sector,
+                        employer));
         long endsAt = InstantText.startOf(until.plusDays(1));
         long hiredAt = -1;
         if (rng.nextDouble() < 0.92) {
             hiredAt = at + (long) Volume.between(rng, 0, 14) * InstantText.DAY_SECONDS + 3600;
-            schedule.add(new PlannedEvent.Employment(hiredAt, person, citizenship, "HIRED",
-                    region.code(), city, null, null, null, sector, employer));
+            schedule.add(
+                    new PlannedEvent.Employment(
+                            hiredAt,
+                            person,
+                            citizenship,
+                            "HIRED",
+                            region.code(),
+                            city,
+                            null,
+                            null,
+                            null,
+                            sector,
+                            employer));
         }
         if (rng.nextDouble() < 0.03) {
-            long revokedAt = Math.max(at, hiredAt) + (long) Volume.between(rng, 10, 150) * InstantText.DAY_SECONDS;
+            long revokedAt =
+                    Math.max(at, hiredAt)
+                            + (long) Volume.between(rng, 10, 150) * InstantText.DAY_SECONDS;
             if (revokedAt < endsAt) {
-                schedule.add(new PlannedEvent.Employment(revokedAt, person, citizenship,
-                        "PERMIT_REVOKED", region.code(), city, permitId, category, null, sector, employer));
+                schedule.add(
+                        new PlannedEvent.Employment(
+                                revokedAt,
+                                person,
+                                citizenship,
+                                "PERMIT_REVOKED",
+                                region.code(),
+                                city,
+                                permitId,
+                                category,
+                                null,
+                                sector,
+                                employer));
             }
         } else if (hiredAt >= 0 && rng.nextDouble() < 0.08) {
             long leftAt = hiredAt + (long) Volume.between(rng, 20, 200) * InstantText.DAY_SECONDS;
             if (leftAt < endsAt) {
-                schedule.add(new PlannedEvent.Employment(leftAt, person, citizenship, "TERMINATED",
-                        region.code(), city, null, null, null, sector, employer));
+                schedule.add(
+                        new PlannedEvent.Employment(
+                                leftAt,
+                                person,
+                                citizenship,
+                                "TERMINATED",
+                                region.code(),
+                                city,
+                                null,
+                                null,
+                                null,
+                                sector,
+                                employer));
             }
         }
     }
@@ -124,12 +201,34 @@ final class EmploymentTraffic {
         String sector = SECTOR.pick(rng);
         String employer = employer(region);
         long person = ids.newPerson();
-        schedule.add(new PlannedEvent.Employment(at, person, citizenship, "HIRED", region.code(),
-                city, null, null, null, sector, employer));
+        schedule.add(
+                new PlannedEvent.Employment(
+                        at,
+                        person,
+                        citizenship,
+                        "HIRED",
+                        region.code(),
+                        city,
+                        null,
+                        null,
+                        null,
+                        sector,
+                        employer));
         if (rng.nextDouble() < 0.05) {
             long leftAt = at + (long) Volume.between(rng, 20, 200) * InstantText.DAY_SECONDS;
-            schedule.add(new PlannedEvent.Employment(leftAt, person, citizenship, "TERMINATED",
-                    region.code(), city, null, null, null, sector, employer));
+            schedule.add(
+                    new PlannedEvent.Employment(
+                            leftAt,
+                            person,
+                            citizenship,
+                            "TERMINATED",
+                            region.code(),
+                            city,
+                            null,
+                            null,
+                            null,
+                            sector,
+                            employer));
         }
     }
 

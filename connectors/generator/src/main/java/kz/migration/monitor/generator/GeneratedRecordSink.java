@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Receives the records of a {@link TrafficGenerator}, in the order they would arrive at the
- * monitor (roughly event-time order, with the configured disorder).
+ * Receives the records of a {@link TrafficGenerator}, in the order they would arrive at the monitor
+ * (roughly event-time order, with the configured disorder).
  *
  * <p>Implementations write files ({@link JsonlFileSink}), produce to Kafka ({@link
  * KafkaRecordSink}) or just count.

@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param seed the seed of every random choice: the same settings give byte-identical output
  * @param start the first generated day (Kazakhstan time, UTC+05:00)
  * @param days how many consecutive days to generate
- * @param scale border events per day on average (entries plus exits); the other streams scale
- *     with it, so {@value #DEFAULT_SCALE} gives the national volumes of the domain notes
+ * @param scale border events per day on average (entries plus exits); the other streams scale with
+ *     it, so {@value #DEFAULT_SCALE} gives the national volumes of the domain notes
  * @param lateShare share of records delivered 1-10 minutes after their neighbours
  * @param outOfOrderShare share of records delivered a few seconds late (small shuffles)
  * @param duplicateShare share of records re-sent with the same {@code eventId}, some with a later
@@ -41,11 +41,15 @@ public record GeneratorSettings(
     public GeneratorSettings {
         Objects.requireNonNull(start, "start");
         if (days < 1 || days > MAX_DAYS) {
-            throw new IllegalArgumentException("days must be between 1 and " + MAX_DAYS + ": " + days);
+            throw new IllegalArgumentException(
+                    "days must be between 1 and " + MAX_DAYS + ": " + days);
         }
         if (scale < 1 || scale > MAX_SCALE) {
             throw new IllegalArgumentException(
-                    "scale must be between 1 and " + MAX_SCALE + " border events per day: " + scale);
+                    "scale must be between 1 and "
+                            + MAX_SCALE
+                            + " border events per day: "
+                            + scale);
         }
         checkShare("late", lateShare);
         checkShare("out-of-order", outOfOrderShare);
@@ -59,24 +63,46 @@ public record GeneratorSettings(
     }
 
     public GeneratorSettings withSeed(long newSeed) {
-        return new GeneratorSettings(newSeed, start, days, scale,
-                lateShare, outOfOrderShare, duplicateShare, malformedShare);
+        return new GeneratorSettings(
+                newSeed,
+                start,
+                days,
+                scale,
+                lateShare,
+                outOfOrderShare,
+                duplicateShare,
+                malformedShare);
     }
 
     public GeneratorSettings withDays(int newDays) {
-        return new GeneratorSettings(seed, start, newDays, scale,
-                lateShare, outOfOrderShare, duplicateShare, malformedShare);
+        return new GeneratorSettings(
+                seed,
+                start,
+                newDays,
+                scale,
+                lateShare,
+                outOfOrderShare,
+                duplicateShare,
+                malformedShare);
     }
 
     public GeneratorSettings withScale(int newScale) {
-        return new GeneratorSettings(seed, start, days, newScale,
-                lateShare, outOfOrderShare, duplicateShare, malformedShare);
+        return new GeneratorSettings(
+                seed,
+                start,
+                days,
+                newScale,
+                lateShare,
+                outOfOrderShare,
+                duplicateShare,
+                malformedShare);
     }
 
     /** The same traffic delivered with the given shares of imperfect records. */
     public GeneratorSettings withDisorder(
             double late, double outOfOrder, double duplicate, double malformed) {
-        return new GeneratorSettings(seed, start, days, scale, late, outOfOrder, duplicate, malformed);
+        return new GeneratorSettings(
+                seed, start, days, scale, late, outOfOrder, duplicate, malformed);
     }
 
     private static void checkShare(String name, double share) {

@@ -11,6 +11,7 @@ import java.util.UUID;
 final class IdSource {
 
     private static final long PERSON_SPACE = 1_000_000_000L;
+
     /** Coprime to 10^9, so multiplying by it permutes the id space: unique ids that look random. */
     private static final long SCRAMBLE = 387_420_489L;
 

@@ -9,7 +9,8 @@ import java.time.LocalDate;
  */
 final class InstantText {
 
-    static final int OFFSET_SECONDS = kz.migration.monitor.event.KazakhstanTime.OFFSET.getTotalSeconds();
+    static final int OFFSET_SECONDS =
+            kz.migration.monitor.event.KazakhstanTime.OFFSET.getTotalSeconds();
     static final int DAY_SECONDS = 86_400;
 
     private long cachedDay = Long.MIN_VALUE;

@@ -13,10 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes the contract's input files into a directory: {@code border-crossings.jsonl},
- * {@code registrations.jsonl}, {@code employment.jsonl} and {@code reference-data.jsonl}, one
- * record a line. All four are created when the sink opens, so a stream without records still has
- * its (empty) file; existing files are replaced.
+ * Writes the contract's input files into a directory: {@code border-crossings.jsonl}, {@code
+ * registrations.jsonl}, {@code employment.jsonl} and {@code reference-data.jsonl}, one record a
+ * line. All four are created when the sink opens, so a stream without records still has its (empty)
+ * file; existing files are replaced.
  */
 public final class JsonlFileSink implements GeneratedRecordSink, AutoCloseable {
 
@@ -29,9 +29,13 @@ public final class JsonlFileSink implements GeneratedRecordSink, AutoCloseable {
         Files.createDirectories(directory);
         try {
             for (String stream : STREAMS) {
-                writers.put(stream, new BufferedWriter(new OutputStreamWriter(
-                        Files.newOutputStream(directory.resolve(fileName(stream))),
-                        StandardCharsets.UTF_8), BUFFER));
+                writers.put(
+                        stream,
+                        new BufferedWriter(
+                                new OutputStreamWriter(
+                                        Files.newOutputStream(directory.resolve(fileName(stream))),
+                                        StandardCharsets.UTF_8),
+                                BUFFER));
             }
         } catch (IOException e) {
             close();

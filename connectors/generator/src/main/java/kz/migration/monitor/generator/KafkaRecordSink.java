@@ -11,8 +11,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Produces generated records to the Kafka topics named like the streams, with an idempotent
  * producer: the key as given, the record timestamp the event time. The first failed send is
- * reported by the next {@link #accept} or by {@link #close}, so a broken broker stops the
- * generator instead of losing records silently.
+ * reported by the next {@link #accept} or by {@link #close}, so a broken broker stops the generator
+ * instead of losing records silently.
  */
 public final class KafkaRecordSink implements GeneratedRecordSink, AutoCloseable {
 
@@ -34,7 +34,8 @@ public final class KafkaRecordSink implements GeneratedRecordSink, AutoCloseable
     @Override
     public void accept(String stream, String key, String json, Instant occurredAt) {
         throwIfFailed();
-        producer.send(new ProducerRecord<>(stream, null, occurredAt.toEpochMilli(), key, json),
+        producer.send(
+                new ProducerRecord<>(stream, null, occurredAt.toEpochMilli(), key, json),
                 (metadata, e) -> {
                     if (e != null) {
                         failure.compareAndSet(null, e);

@@ -36,15 +36,24 @@ final class MalformedRecords {
                 String text = json.toString();
                 return text.substring(0, text.length() / 2);
             }
-            case 1 -> json.remove(crossing && rng.nextBoolean() ? "direction"
-                    : REQUIRED_EVERYWHERE.get(rng.nextInt(REQUIRED_EVERYWHERE.size())));
+            case 1 ->
+                    json.remove(
+                            crossing && rng.nextBoolean()
+                                    ? "direction"
+                                    : REQUIRED_EVERYWHERE.get(
+                                            rng.nextInt(REQUIRED_EVERYWHERE.size())));
             case 2 -> json.put(crossing ? "purpose" : "kind", "FOO");
             case 3 -> json.put("occurredAt", time.formatWithoutOffset(valid.at()));
             case 4 -> json.put("region", "KZ-99");
             case 5 -> json.put("citizenship", "kz");
-            case 6 -> json.put(GeneratedRecordSink.REGISTRATIONS.equals(valid.stream())
-                            ? "validUntil" : "permitUntil",
-                    InstantText.dateOf(valid.at()).minusDays(1 + rng.nextInt(30)).toString());
+            case 6 ->
+                    json.put(
+                            GeneratedRecordSink.REGISTRATIONS.equals(valid.stream())
+                                    ? "validUntil"
+                                    : "permitUntil",
+                            InstantText.dateOf(valid.at())
+                                    .minusDays(1 + rng.nextInt(30))
+                                    .toString());
             default -> {
                 return "[" + json + "]";
             }

@@ -45,9 +45,10 @@ public final class PacedSink implements GeneratedRecordSink {
             startNanos = System.nanoTime();
             firstEventTime = occurredAt;
         }
-        double dueSeconds = speedup > 0
-                ? Duration.between(firstEventTime, occurredAt).toMillis() / 1000.0 / speedup
-                : delivered / recordsPerSecond;
+        double dueSeconds =
+                speedup > 0
+                        ? Duration.between(firstEventTime, occurredAt).toMillis() / 1000.0 / speedup
+                        : delivered / recordsPerSecond;
         waitUntil(startNanos + (long) (dueSeconds * 1e9));
         downstream.accept(stream, key, json, occurredAt);
         delivered++;

@@ -4,7 +4,8 @@ import java.time.LocalDate;
 
 /**
  * An event decided but not yet rendered. Kept compact because the exits and returns of everyone
- * still travelling wait in the {@link Schedule} for weeks; JSON is built only when a day is emitted.
+ * still travelling wait in the {@link Schedule} for weeks; JSON is built only when a day is
+ * emitted.
  */
 sealed interface PlannedEvent {
 
@@ -16,16 +17,42 @@ sealed interface PlannedEvent {
     String citizenship();
 
     /** A crossing; {@code purpose} and {@code permitUntil} may be null. */
-    record Crossing(long at, long person, String citizenship, Checkpoint checkpoint, boolean entry,
-            String purpose, LocalDate permitUntil) implements PlannedEvent {}
+    record Crossing(
+            long at,
+            long person,
+            String citizenship,
+            Checkpoint checkpoint,
+            boolean entry,
+            String purpose,
+            LocalDate permitUntil)
+            implements PlannedEvent {}
 
     /** A residence registration; the optional fields may be null. */
-    record Registration(long at, long person, String citizenship, String kind, String region,
-            String city, String previousRegion, String previousCity, LocalDate validUntil,
-            String program) implements PlannedEvent {}
+    record Registration(
+            long at,
+            long person,
+            String citizenship,
+            String kind,
+            String region,
+            String city,
+            String previousRegion,
+            String previousCity,
+            LocalDate validUntil,
+            String program)
+            implements PlannedEvent {}
 
     /** A work permit or employment event; the optional fields may be null. */
-    record Employment(long at, long person, String citizenship, String kind, String region,
-            String city, String permitId, String category, LocalDate permitUntil, String sector,
-            String employerId) implements PlannedEvent {}
+    record Employment(
+            long at,
+            long person,
+            String citizenship,
+            String kind,
+            String region,
+            String city,
+            String permitId,
+            String category,
+            LocalDate permitUntil,
+            String sector,
+            String employerId)
+            implements PlannedEvent {}
 }

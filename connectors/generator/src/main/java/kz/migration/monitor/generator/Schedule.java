@@ -3,15 +3,16 @@ package kz.migration.monitor.generator;
 import java.util.PriorityQueue;
 
 /**
- * Events planned for now or later, taken out in event-time order. Ties keep the order in which
- * they were planned, so the output does not depend on the queue's internals.
+ * Events planned for now or later, taken out in event-time order. Ties keep the order in which they
+ * were planned, so the output does not depend on the queue's internals.
  */
 final class Schedule {
 
     private record Slot(long at, long seq, PlannedEvent event) {}
 
-    private final PriorityQueue<Slot> queue = new PriorityQueue<>((a, b) -> a.at != b.at
-            ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
+    private final PriorityQueue<Slot> queue =
+            new PriorityQueue<>(
+                    (a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
     private long seq;
     private final long notBefore;
 

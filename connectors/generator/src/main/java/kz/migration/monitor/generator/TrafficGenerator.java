@@ -9,19 +9,19 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A seeded, deterministic generator of Kazakhstan's migration traffic: border crossings,
- * residence registrations, work permits and hires, plus the {@link DefaultReferenceData} at the
- * start of the first day.
+ * A seeded, deterministic generator of Kazakhstan's migration traffic: border crossings, residence
+ * registrations, work permits and hires, plus the {@link DefaultReferenceData} at the start of the
+ * first day.
  *
- * <p>Records reach the sink in (roughly) event-time order, day after day. Only one day's events
- * and the pending future events of people already on the move (exits, returns, hires) are held,
- * so memory does not grow with the number of days and a national year can be generated. Before
- * the first day a warm-up plans the trips of the preceding months without emitting them, so
- * that visitors already in the country leave during the first days and entries and exits balance
- * from the start (their EXITs have no ENTRY in the output, as for a monitor started mid-stream).
+ * <p>Records reach the sink in (roughly) event-time order, day after day. Only one day's events and
+ * the pending future events of people already on the move (exits, returns, hires) are held, so
+ * memory does not grow with the number of days and a national year can be generated. Before the
+ * first day a warm-up plans the trips of the preceding months without emitting them, so that
+ * visitors already in the country leave during the first days and entries and exits balance from
+ * the start (their EXITs have no ENTRY in the output, as for a monitor started mid-stream).
  *
- * <p>The same settings give the same records in the same order, byte for byte. The disorder
- * shares do not change the valid traffic, only how it is delivered.
+ * <p>The same settings give the same records in the same order, byte for byte. The disorder shares
+ * do not change the valid traffic, only how it is delivered.
  */
 public final class TrafficGenerator {
 
@@ -44,10 +44,11 @@ public final class TrafficGenerator {
     public Map<String, Long> generate(GeneratedRecordSink sink) {
         Map<String, Long> counts = new LinkedHashMap<>();
         GeneratedRecordSink.STREAMS.forEach(s -> counts.put(s, 0L));
-        GeneratedRecordSink counting = (stream, key, json, occurredAt) -> {
-            counts.merge(stream, 1L, Long::sum);
-            sink.accept(stream, key, json, occurredAt);
-        };
+        GeneratedRecordSink counting =
+                (stream, key, json, occurredAt) -> {
+                    counts.merge(stream, 1L, Long::sum);
+                    sink.accept(stream, key, json, occurredAt);
+                };
 
         SplittableRandom root = new SplittableRandom(settings.seed());
         // one source per concern, so that e.g. more disorder leaves the valid traffic unchanged
@@ -68,8 +69,11 @@ public final class TrafficGenerator {
 
         Instant validFrom = Instant.ofEpochSecond(firstSecond);
         for (ObjectNode record : DefaultReferenceData.records(validFrom)) {
-            counting.accept(GeneratedRecordSink.REFERENCE_DATA, DefaultReferenceData.keyOf(record),
-                    record.toString(), validFrom);
+            counting.accept(
+                    GeneratedRecordSink.REFERENCE_DATA,
+                    DefaultReferenceData.keyOf(record),
+                    record.toString(),
+                    validFrom);
         }
         for (int back = BorderTraffic.longestTripDays(); back >= 1; back--) {
             border.planDay(settings.start().minusDays(back), settings.scale());
@@ -80,7 +84,9 @@ public final class TrafficGenerator {
             registrations.planDay(day, settings.scale());
             employment.planDay(day, settings.scale());
             long dayEnd = InstantText.startOf(day.plusDays(1));
-            for (PlannedEvent e = schedule.pollBefore(dayEnd); e != null; e = schedule.pollBefore(dayEnd)) {
+            for (PlannedEvent e = schedule.pollBefore(dayEnd);
+                    e != null;
+                    e = schedule.pollBefore(dayEnd)) {
                 delivery.offer(renderer.render(e));
             }
         }

@@ -13,11 +13,12 @@ final class Travellers {
     static final Set<String> LIMITED = Set.of("IND", "IRN");
 
     /** Foreign entries by citizenship: CIS 90, others 10. */
-    static final WeightedChoice<String> FOREIGN = WeightedChoice.of(
-            "UZB", 36.0, "RUS", 24.0, "KGZ", 15.0, "TJK", 6.0, "AZE", 2.5, "BLR", 2.0, "ARM", 2.0,
-            "TKM", 1.5, "MDA", 1.0,
-            "CHN", 3.5, "TUR", 1.6, "IND", 0.9, "IRN", 0.4, "DEU", 0.6, "USA", 0.5, "KOR", 0.7,
-            "MNG", 0.6, "GBR", 0.3, "JPN", 0.2, "AFG", 0.2, "PAK", 0.2, "FRA", 0.2, "ITA", 0.1);
+    static final WeightedChoice<String> FOREIGN =
+            WeightedChoice.of(
+                    "UZB", 36.0, "RUS", 24.0, "KGZ", 15.0, "TJK", 6.0, "AZE", 2.5, "BLR", 2.0,
+                    "ARM", 2.0, "TKM", 1.5, "MDA", 1.0, "CHN", 3.5, "TUR", 1.6, "IND", 0.9, "IRN",
+                    0.4, "DEU", 0.6, "USA", 0.5, "KOR", 0.7, "MNG", 0.6, "GBR", 0.3, "JPN", 0.2,
+                    "AFG", 0.2, "PAK", 0.2, "FRA", 0.2, "ITA", 0.1);
 
     private Travellers() {}
 

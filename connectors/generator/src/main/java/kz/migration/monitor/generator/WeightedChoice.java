@@ -45,7 +45,8 @@ final class WeightedChoice<T> {
         int i = Arrays.binarySearch(cumulative, x);
         i = i >= 0 ? i + 1 : -i - 1;
         // a zero-weight item shares its cumulative value with its predecessor: skip it
-        while (i < cumulative.length - 1 && (i > 0 ? cumulative[i] == cumulative[i - 1] : cumulative[i] == 0)) {
+        while (i < cumulative.length - 1
+                && (i > 0 ? cumulative[i] == cumulative[i - 1] : cumulative[i] == 0)) {
             i++;
         }
         return items.get(Math.min(i, items.size() - 1));

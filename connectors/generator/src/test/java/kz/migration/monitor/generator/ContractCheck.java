@@ -11,24 +11,49 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The input rules of the contract (shared/spec/events.md), checked on Jackson trees: an
- * independent reading of the spec, so that the generator is not tested against itself.
+ * The input rules of the contract (shared/spec/events.md), checked on Jackson trees: an independent
+ * reading of the spec, so that the generator is not tested against itself.
  */
 final class ContractCheck {
 
-    static final Set<String> REGIONS = Set.of("KZ-10", "KZ-11", "KZ-15", "KZ-19", "KZ-23", "KZ-27",
-            "KZ-31", "KZ-33", "KZ-35", "KZ-39", "KZ-43", "KZ-47", "KZ-55", "KZ-59", "KZ-61", "KZ-62",
-            "KZ-63", "KZ-71", "KZ-75", "KZ-79");
-    static final Set<String> CIS = Set.of("AZE", "ARM", "BLR", "KGZ", "MDA", "RUS", "TJK", "TKM", "UZB");
-    private static final Set<String> PURPOSES = Set.of("TOURISM", "BUSINESS", "WORK", "STUDY",
-            "PRIVATE", "TRANSIT", "RESIDENCE", "OTHER");
-    private static final Set<String> REGISTRATION_KINDS = Set.of("TEMPORARY_RESIDENCE",
-            "PERMANENT_RESIDENCE", "RESIDENCE_CHANGE", "DEREGISTRATION");
-    private static final Set<String> EMPLOYMENT_KINDS = Set.of("PERMIT_ISSUED", "PERMIT_REVOKED",
-            "HIRED", "TERMINATED");
-    private static final Set<String> CATEGORIES = Set.of("CAT1", "CAT2", "CAT3", "CAT4", "SEASONAL");
-    private static final Set<String> SECTORS = Set.of("CONSTRUCTION", "AGRICULTURE", "MINING",
-            "MANUFACTURING", "SERVICES", "IT", "HEALTH", "EDUCATION", "OTHER");
+    static final Set<String> REGIONS =
+            Set.of(
+                    "KZ-10", "KZ-11", "KZ-15", "KZ-19", "KZ-23", "KZ-27", "KZ-31", "KZ-33", "KZ-35",
+                    "KZ-39", "KZ-43", "KZ-47", "KZ-55", "KZ-59", "KZ-61", "KZ-62", "KZ-63", "KZ-71",
+                    "KZ-75", "KZ-79");
+    static final Set<String> CIS =
+            Set.of("AZE", "ARM", "BLR", "KGZ", "MDA", "RUS", "TJK", "TKM", "UZB");
+    private static final Set<String> PURPOSES =
+            Set.of(
+                    "TOURISM",
+                    "BUSINESS",
+                    "WORK",
+                    "STUDY",
+                    "PRIVATE",
+                    "TRANSIT",
+                    "RESIDENCE",
+                    "OTHER");
+    private static final Set<String> REGISTRATION_KINDS =
+            Set.of(
+                    "TEMPORARY_RESIDENCE",
+                    "PERMANENT_RESIDENCE",
+                    "RESIDENCE_CHANGE",
+                    "DEREGISTRATION");
+    private static final Set<String> EMPLOYMENT_KINDS =
+            Set.of("PERMIT_ISSUED", "PERMIT_REVOKED", "HIRED", "TERMINATED");
+    private static final Set<String> CATEGORIES =
+            Set.of("CAT1", "CAT2", "CAT3", "CAT4", "SEASONAL");
+    private static final Set<String> SECTORS =
+            Set.of(
+                    "CONSTRUCTION",
+                    "AGRICULTURE",
+                    "MINING",
+                    "MANUFACTURING",
+                    "SERVICES",
+                    "IT",
+                    "HEALTH",
+                    "EDUCATION",
+                    "OTHER");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final List<String> problems = new ArrayList<>();
@@ -142,7 +167,8 @@ final class ContractCheck {
         }
         try {
             return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    .withOffsetSameInstant(ZoneOffset.ofHours(5)).toLocalDate();
+                    .withOffsetSameInstant(ZoneOffset.ofHours(5))
+                    .toLocalDate();
         } catch (Exception e) {
             problems.add(field + " not an instant with offset");
             return null;

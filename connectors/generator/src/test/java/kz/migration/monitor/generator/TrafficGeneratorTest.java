@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TrafficGeneratorTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final GeneratorSettings SMALL = GeneratorSettings.defaults().withDays(5).withScale(500);
+    private static final GeneratorSettings SMALL =
+            GeneratorSettings.defaults().withDays(5).withScale(500);
 
     /** A month at a modest scale: big enough for shares, small enough for a unit test. */
     private static CollectingSink month;
@@ -28,11 +29,13 @@ class TrafficGeneratorTest {
     static void generateMonth() {
         month = new CollectingSink();
         long t0 = System.nanoTime();
-        Map<String, Long> counts = new TrafficGenerator(
-                GeneratorSettings.defaults().withDays(30).withScale(3_000)).generate(month);
+        Map<String, Long> counts =
+                new TrafficGenerator(GeneratorSettings.defaults().withDays(30).withScale(3_000))
+                        .generate(month);
         double seconds = (System.nanoTime() - t0) / 1e9;
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        System.out.printf("generated %d records in %.2f s (%.0f records/s): %s%n",
+        System.out.printf(
+                "generated %d records in %.2f s (%.0f records/s): %s%n",
                 total, seconds, total / seconds, counts);
     }
 
@@ -55,7 +58,8 @@ class TrafficGeneratorTest {
         write(SMALL, dir.resolve("a"));
         write(SMALL.withSeed(2), dir.resolve("b"));
 
-        for (String stream : List.of(GeneratedRecordSink.BORDER_CROSSINGS, GeneratedRecordSink.REGISTRATIONS)) {
+        for (String stream :
+                List.of(GeneratedRecordSink.BORDER_CROSSINGS, GeneratedRecordSink.REGISTRATIONS)) {
             Path a = dir.resolve("a").resolve(JsonlFileSink.fileName(stream));
             Path b = dir.resolve("b").resolve(JsonlFileSink.fileName(stream));
             assertThat(Files.mismatch(a, b)).as(stream).isNotEqualTo(-1L);
@@ -74,25 +78,32 @@ class TrafficGeneratorTest {
 
     @Test
     void everyRecordKeepsTheContract() {
-        month.byStream.forEach((stream, records) -> {
-            assertThat(records).as(stream).isNotEmpty();
-            for (CollectingSink.Delivered r : records) {
-                assertThat(ContractCheck.problems(stream, r.json())).as(r.json()).isEmpty();
-            }
-        });
+        month.byStream.forEach(
+                (stream, records) -> {
+                    assertThat(records).as(stream).isNotEmpty();
+                    for (CollectingSink.Delivered r : records) {
+                        assertThat(ContractCheck.problems(stream, r.json())).as(r.json()).isEmpty();
+                    }
+                });
     }
 
     @Test
     void keysArePersonIdsAndReferenceIdentities() throws IOException {
-        for (String stream : List.of(GeneratedRecordSink.BORDER_CROSSINGS,
-                GeneratedRecordSink.REGISTRATIONS, GeneratedRecordSink.EMPLOYMENT)) {
+        for (String stream :
+                List.of(
+                        GeneratedRecordSink.BORDER_CROSSINGS,
+                        GeneratedRecordSink.REGISTRATIONS,
+                        GeneratedRecordSink.EMPLOYMENT)) {
             for (CollectingSink.Delivered r : month.get(stream).subList(0, 100)) {
-                assertThat(r.key()).isEqualTo(MAPPER.readTree(r.json()).get("personId").asText())
+                assertThat(r.key())
+                        .isEqualTo(MAPPER.readTree(r.json()).get("personId").asText())
                         .matches("P\\d{9}");
             }
         }
-        assertThat(month.get(GeneratedRecordSink.REFERENCE_DATA)).extracting(CollectingSink.Delivered::key)
-                .contains("QUOTA|2026|KZ-75|CAT1", "QUOTA|2026|KZ-10|ALL", "INFLOW_THRESHOLD|KZ-79|");
+        assertThat(month.get(GeneratedRecordSink.REFERENCE_DATA))
+                .extracting(CollectingSink.Delivered::key)
+                .contains(
+                        "QUOTA|2026|KZ-75|CAT1", "QUOTA|2026|KZ-10|ALL", "INFLOW_THRESHOLD|KZ-79|");
     }
 
     @Test
@@ -136,11 +147,13 @@ class TrafficGeneratorTest {
     void entriesAndExitsBalance() {
         Map<String, Integer> byDirection = new HashMap<>();
         month.get(GeneratedRecordSink.BORDER_CROSSINGS)
-                .forEach(r -> byDirection.merge(read(r).get("direction").asText(), 1, Integer::sum));
+                .forEach(
+                        r -> byDirection.merge(read(r).get("direction").asText(), 1, Integer::sum));
         double ratio = (double) byDirection.get("ENTRY") / byDirection.get("EXIT");
         assertThat(ratio).isBetween(0.9, 1.1);
         // the scale is the mean daily count of border events; January is below the yearly mean
-        assertThat(byDirection.get("ENTRY") + byDirection.get("EXIT")).isBetween(30 * 2_000, 30 * 3_600);
+        assertThat(byDirection.get("ENTRY") + byDirection.get("EXIT"))
+                .isBetween(30 * 2_000, 30 * 3_600);
     }
 
     @Test
@@ -161,17 +174,28 @@ class TrafficGeneratorTest {
     @Test
     void everyKindOfEventOccurs() {
         Set<String> seen = new HashSet<>();
-        for (String stream : List.of(GeneratedRecordSink.REGISTRATIONS, GeneratedRecordSink.EMPLOYMENT)) {
-            month.get(stream).forEach(r -> {
-                JsonNode json = read(r);
-                seen.add(json.get("kind").asText());
-                if (json.has("program")) {
-                    seen.add(json.get("program").asText());
-                }
-            });
+        for (String stream :
+                List.of(GeneratedRecordSink.REGISTRATIONS, GeneratedRecordSink.EMPLOYMENT)) {
+            month.get(stream)
+                    .forEach(
+                            r -> {
+                                JsonNode json = read(r);
+                                seen.add(json.get("kind").asText());
+                                if (json.has("program")) {
+                                    seen.add(json.get("program").asText());
+                                }
+                            });
         }
-        assertThat(seen).contains("TEMPORARY_RESIDENCE", "PERMANENT_RESIDENCE", "RESIDENCE_CHANGE",
-                "DEREGISTRATION", "KANDAS", "RESETTLEMENT", "PERMIT_ISSUED", "HIRED");
+        assertThat(seen)
+                .contains(
+                        "TEMPORARY_RESIDENCE",
+                        "PERMANENT_RESIDENCE",
+                        "RESIDENCE_CHANGE",
+                        "DEREGISTRATION",
+                        "KANDAS",
+                        "RESETTLEMENT",
+                        "PERMIT_ISSUED",
+                        "HIRED");
         assertThat(month.get(GeneratedRecordSink.BORDER_CROSSINGS))
                 .anySatisfy(r -> assertThat(r.json()).contains("\"permitUntil\""))
                 .anySatisfy(r -> assertThat(r.json()).contains("\"purpose\""));
@@ -206,11 +230,17 @@ class TrafficGeneratorTest {
         new TrafficGenerator(SMALL).generate(clean);
         new TrafficGenerator(SMALL.withDisorder(0.02, 0.05, 0, 0)).generate(shuffled);
 
-        List<String> cleanLines = clean.get(GeneratedRecordSink.BORDER_CROSSINGS).stream()
-                .map(CollectingSink.Delivered::json).toList();
-        List<String> shuffledLines = shuffled.get(GeneratedRecordSink.BORDER_CROSSINGS).stream()
-                .map(CollectingSink.Delivered::json).toList();
-        assertThat(shuffledLines).isNotEqualTo(cleanLines).containsExactlyInAnyOrderElementsOf(cleanLines);
+        List<String> cleanLines =
+                clean.get(GeneratedRecordSink.BORDER_CROSSINGS).stream()
+                        .map(CollectingSink.Delivered::json)
+                        .toList();
+        List<String> shuffledLines =
+                shuffled.get(GeneratedRecordSink.BORDER_CROSSINGS).stream()
+                        .map(CollectingSink.Delivered::json)
+                        .toList();
+        assertThat(shuffledLines)
+                .isNotEqualTo(cleanLines)
+                .containsExactlyInAnyOrderElementsOf(cleanLines);
     }
 
     private static void write(GeneratorSettings settings, Path dir) throws IOException {

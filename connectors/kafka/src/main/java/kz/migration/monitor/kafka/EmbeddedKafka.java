@@ -20,10 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -43,9 +41,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A real single-node Kafka (KRaft, combined broker and controller) running inside this JVM.
  *
- * <p>Built from Kafka's production jars only, so the product's {@code demo} command can use it as well as tests.
- * The broker is tuned for one node: internal topics have replication factor 1, consumer groups rebalance without
- * delay, and topics are never auto-created, so a typo in a topic name fails loudly instead of creating a topic.
+ * <p>Built from Kafka's production jars only, so the product's {@code demo} command can use it as
+ * well as tests. The broker is tuned for one node: internal topics have replication factor 1,
+ * consumer groups rebalance without delay, and topics are never auto-created, so a typo in a topic
+ * name fails loudly instead of creating a topic.
  *
  * <pre>{@code
  * try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
@@ -65,8 +64,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     /**
      * How to start the broker.
      *
-     * @param port   PLAINTEXT port for clients, or 0 for a free one
-     * @param logDir log directory kept across restarts, or {@code null} for a temporary one deleted on close
+     * @param port PLAINTEXT port for clients, or 0 for a free one
+     * @param logDir log directory kept across restarts, or {@code null} for a temporary one deleted
+     *     on close
      */
     public record Options(int port, Path logDir) {
 
@@ -86,7 +86,10 @@ public final class EmbeddedKafka implements AutoCloseable {
             return new Options(newPort, logDir);
         }
 
-        /** The same options with a log directory that outlives the broker, so a restart keeps the data. */
+        /**
+         * The same options with a log directory that outlives the broker, so a restart keeps the
+         * data.
+         */
         public Options withLogDir(Path newLogDir) {
             return new Options(port, Objects.requireNonNull(newLogDir, "logDir"));
         }
@@ -98,7 +101,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final boolean deleteLogDirOnClose;
     private boolean closed;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, Path logDir, boolean deleteLogDirOnClose) {
+    private EmbeddedKafka(
+            KafkaRaftServer server,
+            String bootstrapServers,
+            Path logDir,
+            boolean deleteLogDirOnClose) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.logDir = logDir;
@@ -118,19 +125,28 @@ public final class EmbeddedKafka implements AutoCloseable {
         try {
             int port = options.port() == 0 ? freePort() : options.port();
             int controllerPort = freePort();
-            KafkaConfig config = KafkaConfig.fromProps(brokerProperties(logDir, port, controllerPort), false);
+            KafkaConfig config =
+                    KafkaConfig.fromProps(brokerProperties(logDir, port, controllerPort), false);
             format(logDir);
-            EmbeddedKafka kafka = new EmbeddedKafka(
-                    new KafkaRaftServer(config, Time.SYSTEM), HOST + ":" + port, logDir, temporary);
+            EmbeddedKafka kafka =
+                    new EmbeddedKafka(
+                            new KafkaRaftServer(config, Time.SYSTEM),
+                            HOST + ":" + port,
+                            logDir,
+                            temporary);
             try {
                 kafka.server.startup();
                 kafka.awaitBrokerRegistered();
             } catch (RuntimeException e) {
-                // A half-started node (e.g. the fixed port is taken) still owns threads and sockets.
+                // A half-started node (e.g. the fixed port is taken) still owns threads and
+                // sockets.
                 kafka.close();
                 throw e;
             }
-            LOG.info("Embedded Kafka listening on {} with log dir {}", kafka.bootstrapServers, logDir);
+            LOG.info(
+                    "Embedded Kafka listening on {} with log dir {}",
+                    kafka.bootstrapServers,
+                    logDir);
             return kafka;
         } catch (RuntimeException e) {
             if (temporary) {
@@ -151,8 +167,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
-     * Creates the topics with {@code partitions} partitions each and returns only when every partition accepts
-     * writes. Topics that already exist (e.g. after a restart on a kept log directory) are left as they are.
+     * Creates the topics with {@code partitions} partitions each and returns only when every
+     * partition accepts writes. Topics that already exist (e.g. after a restart on a kept log
+     * directory) are left as they are.
      */
     public void createTopics(int partitions, String... topics) {
         if (partitions < 1) {
@@ -162,24 +179,33 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (names.isEmpty()) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            List<NewTopic> newTopics = names.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList();
-            admin.createTopics(newTopics).values().forEach((topic, future) -> {
-                try {
-                    future.get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("Cannot create topic " + topic, e.getCause());
-                    }
-                } catch (InterruptedException | TimeoutException e) {
-                    throw interruptedOrTimedOut("creating topic " + topic, e);
-                }
-            });
+        try (Admin admin =
+                Admin.create(
+                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            List<NewTopic> newTopics =
+                    names.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList();
+            admin.createTopics(newTopics)
+                    .values()
+                    .forEach(
+                            (topic, future) -> {
+                                try {
+                                    future.get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                                } catch (ExecutionException e) {
+                                    if (!(e.getCause() instanceof TopicExistsException)) {
+                                        throw new IllegalStateException(
+                                                "Cannot create topic " + topic, e.getCause());
+                                    }
+                                } catch (InterruptedException | TimeoutException e) {
+                                    throw interruptedOrTimedOut("creating topic " + topic, e);
+                                }
+                            });
             awaitWritable(admin, names);
         }
     }
 
-    /** Shuts the broker down and deletes the log directory if it was a temporary one. Idempotent. */
+    /**
+     * Shuts the broker down and deletes the log directory if it was a temporary one. Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -197,26 +223,45 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
-     * A created topic's partitions answer metadata before their leader accepts writes (an idempotent producer then
-     * loops on OUT_OF_ORDER_SEQUENCE_NUMBER), so wait until {@code listOffsets} answers for every partition.
+     * A created topic's partitions answer metadata before their leader accepts writes (an
+     * idempotent producer then loops on OUT_OF_ORDER_SEQUENCE_NUMBER), so wait until {@code
+     * listOffsets} answers for every partition.
      */
     private void awaitWritable(Admin admin, List<String> topics) {
-        retryUntilReady("topics " + topics + " to accept writes", () -> {
-            Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames().get();
-            Map<TopicPartition, OffsetSpec> latest = descriptions.values().stream()
-                    .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
-                    .collect(Collectors.toMap(Function.identity(), tp -> OffsetSpec.latest()));
-            admin.listOffsets(latest).all().get();
-        });
+        retryUntilReady(
+                "topics " + topics + " to accept writes",
+                () -> {
+                    Map<String, TopicDescription> descriptions =
+                            admin.describeTopics(topics).allTopicNames().get();
+                    Map<TopicPartition, OffsetSpec> latest =
+                            descriptions.values().stream()
+                                    .flatMap(
+                                            d ->
+                                                    d.partitions().stream()
+                                                            .map(
+                                                                    p ->
+                                                                            new TopicPartition(
+                                                                                    d.name(),
+                                                                                    p.partition())))
+                                    .collect(
+                                            Collectors.toMap(
+                                                    Function.identity(),
+                                                    tp -> OffsetSpec.latest()));
+                    admin.listOffsets(latest).all().get();
+                });
     }
 
     private void awaitBrokerRegistered() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            retryUntilReady("the broker to register", () -> {
-                if (admin.describeCluster().nodes().get().isEmpty()) {
-                    throw new IllegalStateException("no broker registered yet");
-                }
-            });
+        try (Admin admin =
+                Admin.create(
+                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            retryUntilReady(
+                    "the broker to register",
+                    () -> {
+                        if (admin.describeCluster().nodes().get().isEmpty()) {
+                            throw new IllegalStateException("no broker registered yet");
+                        }
+                    });
         }
     }
 
@@ -244,7 +289,8 @@ public final class EmbeddedKafka implements AutoCloseable {
                 throw interruptedOrTimedOut("waiting for " + what, e);
             }
         } while (System.nanoTime() < deadline);
-        throw new IllegalStateException("Timed out after " + READY_TIMEOUT + " waiting for " + what, last);
+        throw new IllegalStateException(
+                "Timed out after " + READY_TIMEOUT + " waiting for " + what, last);
     }
 
     private static Properties brokerProperties(Path logDir, int port, int controllerPort) {
@@ -253,10 +299,22 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("node.id", String.valueOf(NODE_ID));
         props.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
         props.put("controller.listener.names", CONTROLLER_LISTENER);
-        props.put("listeners", "PLAINTEXT://" + HOST + ":" + port + "," + CONTROLLER_LISTENER + "://" + HOST + ":"
-                + controllerPort);
+        props.put(
+                "listeners",
+                "PLAINTEXT://"
+                        + HOST
+                        + ":"
+                        + port
+                        + ","
+                        + CONTROLLER_LISTENER
+                        + "://"
+                        + HOST
+                        + ":"
+                        + controllerPort);
         props.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        props.put(
+                "listener.security.protocol.map",
+                "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         props.put("inter.broker.listener.name", "PLAINTEXT");
         props.put("log.dirs", logDir.toString());
         // One node: internal topics cannot have more replicas than brokers.
@@ -265,7 +323,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("transaction.state.log.min.isr", "1");
         props.put("share.coordinator.state.topic.replication.factor", "1");
         props.put("share.coordinator.state.topic.min.isr", "1");
-        // The default 50 partitions per internal topic cost seconds of startup on a 2-core machine for no benefit.
+        // The default 50 partitions per internal topic cost seconds of startup on a 2-core machine
+        // for no benefit.
         props.put("offsets.topic.num.partitions", "5");
         props.put("transaction.state.log.num.partitions", "5");
         // Exactly-once sinks pick their transaction timeout below this ceiling (15 minutes).
@@ -277,15 +336,20 @@ public final class EmbeddedKafka implements AutoCloseable {
         return props;
     }
 
-    /** Formats the log directory unless it already holds a formatted node, whose data a restart must keep. */
+    /**
+     * Formats the log directory unless it already holds a formatted node, whose data a restart must
+     * keep.
+     */
     private static void format(Path logDir) {
         // Formatter reports to a PrintStream; keep that chatter out of the console.
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(report, true, StandardCharsets.UTF_8)) {
             new Formatter()
                     .setPrintStream(out)
-                    // Formatter verifies a formatted directory against this id even when told to skip it.
-                    .setClusterId(existingClusterId(logDir).orElseGet(() -> Uuid.randomUuid().toString()))
+                    // Formatter verifies a formatted directory against this id even when told to
+                    // skip it.
+                    .setClusterId(
+                            existingClusterId(logDir).orElseGet(() -> Uuid.randomUuid().toString()))
                     .setNodeId(NODE_ID)
                     .addDirectory(logDir.toString())
                     .setMetadataLogDirectory(logDir.toString())
@@ -315,7 +379,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    /** A port free right now; the small race until Kafka binds it is acceptable for a loopback test broker. */
+    /**
+     * A port free right now; the small race until Kafka binds it is acceptable for a loopback test
+     * broker.
+     */
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             socket.setReuseAddress(true);

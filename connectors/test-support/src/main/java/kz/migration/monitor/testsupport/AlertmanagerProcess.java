@@ -13,7 +13,8 @@ import java.nio.file.Path;
 public final class AlertmanagerProcess implements AutoCloseable {
 
     /** Routes everything to a receiver that notifies nobody and waits long before grouping. */
-    public static final String BLACKHOLE_CONFIG = """
+    public static final String BLACKHOLE_CONFIG =
+            """
             route:
               receiver: blackhole
               group_wait: 1h
@@ -39,18 +40,23 @@ public final class AlertmanagerProcess implements AutoCloseable {
         return start(BLACKHOLE_CONFIG, port);
     }
 
-    /** Starts Alertmanager with the configuration text {@code config} on {@code port}, once ready. */
+    /**
+     * Starts Alertmanager with the configuration text {@code config} on {@code port}, once ready.
+     */
     public static AlertmanagerProcess start(String config, int port) {
         try {
             Path dir = Files.createTempDirectory("alertmanager-test");
             Path file = Files.writeString(dir.resolve("alertmanager.yml"), config);
             Files.createDirectories(dir.resolve("data"));
-            ToolProcess tool = ToolProcess.start("prometheus-alertmanager", dir,
-                    URI.create("http://127.0.0.1:" + port + "/-/ready"),
-                    "--config.file=" + file,
-                    "--web.listen-address=127.0.0.1:" + port,
-                    "--storage.path=" + dir.resolve("data"),
-                    "--cluster.listen-address=");
+            ToolProcess tool =
+                    ToolProcess.start(
+                            "prometheus-alertmanager",
+                            dir,
+                            URI.create("http://127.0.0.1:" + port + "/-/ready"),
+                            "--config.file=" + file,
+                            "--web.listen-address=127.0.0.1:" + port,
+                            "--storage.path=" + dir.resolve("data"),
+                            "--cluster.listen-address=");
             return new AlertmanagerProcess(tool, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -15,12 +15,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The operator tools the tests run for real (prometheus, promtool, prometheus-alertmanager, amtool,
- * docker-compose, ...): found on the PATH, installed with the repository's
- * {@code dashboards/scripts/install-tools.sh} on a fresh machine, and run. Shared by the tests of
- * every module (test sources are not shared between modules, so it lives in main code).
+ * docker-compose, ...): found on the PATH, installed with the repository's {@code
+ * dashboards/scripts/install-tools.sh} on a fresh machine, and run. Shared by the tests of every
+ * module (test sources are not shared between modules, so it lives in main code).
  *
  * <p>Failures throw {@link AssertionError}, so the calling test fails: a tool that cannot be
- * installed must never make a test skip silently, or a broken rule file would reach production green.
+ * installed must never make a test skip silently, or a broken rule file would reach production
+ * green.
  */
 public final class ExternalTools {
 
@@ -45,10 +46,13 @@ public final class ExternalTools {
                 return p;
             }
         }
-        throw new AssertionError("no repository root with dashboards/scripts/install-tools.sh above " + dir);
+        throw new AssertionError(
+                "no repository root with dashboards/scripts/install-tools.sh above " + dir);
     }
 
-    /** The absolute path of {@code binary}, running install-tools.sh once first if it is missing. */
+    /**
+     * The absolute path of {@code binary}, running install-tools.sh once first if it is missing.
+     */
     public static synchronized Path require(String binary) {
         Optional<Path> found = find(binary);
         if (found.isPresent()) {
@@ -56,38 +60,58 @@ public final class ExternalTools {
         }
         if (!installAttempted) {
             installAttempted = true;
-            Result install = run(repoRoot(), INSTALL_TIMEOUT,
-                    "bash", repoRoot().resolve("dashboards/scripts/install-tools.sh").toString());
+            Result install =
+                    run(
+                            repoRoot(),
+                            INSTALL_TIMEOUT,
+                            "bash",
+                            repoRoot().resolve("dashboards/scripts/install-tools.sh").toString());
             if (install.exitCode() != 0) {
-                throw new AssertionError("install-tools.sh failed (exit " + install.exitCode() + "):\n" + install.output());
+                throw new AssertionError(
+                        "install-tools.sh failed (exit "
+                                + install.exitCode()
+                                + "):\n"
+                                + install.output());
             }
         }
-        return find(binary).orElseThrow(
-                () -> new AssertionError(binary + " is missing and install-tools.sh did not install it"));
+        return find(binary)
+                .orElseThrow(
+                        () ->
+                                new AssertionError(
+                                        binary
+                                                + " is missing and install-tools.sh did not install"
+                                                + " it"));
     }
 
     /** Runs a command in {@code dir}, merging stderr into the output; throws on timeout. */
     public static Result run(Path dir, Duration timeout, String... command) {
         try {
-            Process process = new ProcessBuilder(command)
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .start();
+            Process process =
+                    new ProcessBuilder(command)
+                            .directory(dir.toFile())
+                            .redirectErrorStream(true)
+                            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                            .start();
             // Read on another thread: a chatty tool would otherwise block on a full pipe.
             StringBuilder out = new StringBuilder();
-            Thread reader = new Thread(() -> {
-                try {
-                    out.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    out.append("<output unreadable: ").append(e).append('>');
-                }
-            });
+            Thread reader =
+                    new Thread(
+                            () -> {
+                                try {
+                                    out.append(
+                                            new String(
+                                                    process.getInputStream().readAllBytes(),
+                                                    StandardCharsets.UTF_8));
+                                } catch (IOException e) {
+                                    out.append("<output unreadable: ").append(e).append('>');
+                                }
+                            });
             reader.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 reader.join(5_000);
-                throw new AssertionError(String.join(" ", command) + " timed out after " + timeout + ":\n" + out);
+                throw new AssertionError(
+                        String.join(" ", command) + " timed out after " + timeout + ":\n" + out);
             }
             reader.join();
             return new Result(process.exitValue(), out.toString());
@@ -101,7 +125,8 @@ public final class ExternalTools {
 
     /** A loopback port nobody listens on right now. */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket =
+                new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {

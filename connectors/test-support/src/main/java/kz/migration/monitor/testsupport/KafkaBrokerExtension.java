@@ -1,8 +1,7 @@
 package kz.migration.monitor.testsupport;
 
-import kz.migration.monitor.kafka.EmbeddedKafka;
 import java.util.Objects;
-
+import kz.migration.monitor.kafka.EmbeddedKafka;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,14 +14,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
  * }</pre>
  *
- * <p>Register it on a {@code static} field: the broker starts before the first test of the class and stops after
- * the last. {@code @Nested} classes share the outer class's broker.
+ * <p>Register it on a {@code static} field: the broker starts before the first test of the class
+ * and stops after the last. {@code @Nested} classes share the outer class's broker.
  */
 public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCallback {
 
     private final EmbeddedKafka.Options options;
     private EmbeddedKafka kafka;
-    // JUnit calls beforeAll/afterAll again for each @Nested class; only the outermost pair owns the broker.
+    // JUnit calls beforeAll/afterAll again for each @Nested class; only the outermost pair owns the
+    // broker.
     private int depth;
 
     /** A broker on free ports with a temporary log directory. */
@@ -67,7 +67,8 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
     public synchronized EmbeddedKafka broker() {
         if (kafka == null) {
             throw new IllegalStateException(
-                    "Kafka is not running: register KafkaBrokerExtension on a static field with @RegisterExtension");
+                    "Kafka is not running: register KafkaBrokerExtension on a static field with"
+                            + " @RegisterExtension");
         }
         return kafka;
     }

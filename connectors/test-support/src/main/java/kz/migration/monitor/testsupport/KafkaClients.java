@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,14 +21,15 @@ public final class KafkaClients {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
-    private KafkaClients() {
-    }
+    private KafkaClients() {}
 
     /** Writes {@code values} to {@code topic} in one transaction, then commits or aborts it. */
-    public static void writeInTransaction(String bootstrapServers, String topic, List<String> values, boolean commit) {
+    public static void writeInTransaction(
+            String bootstrapServers, String topic, List<String> values, boolean commit) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-" + topic + "-" + System.nanoTime());
+        props.put(
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-" + topic + "-" + System.nanoTime());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
@@ -41,7 +41,8 @@ public final class KafkaClients {
             if (commit) {
                 producer.commitTransaction();
             } else {
-                // Flush first so the aborted records really sit in the log, not just in the producer's buffer.
+                // Flush first so the aborted records really sit in the log, not just in the
+                // producer's buffer.
                 producer.flush();
                 producer.abortTransaction();
             }
@@ -49,20 +50,26 @@ public final class KafkaClients {
     }
 
     /**
-     * Reads every record a {@code read_committed} consumer can see in {@code topic}, from the beginning up to the
-     * last stable offset of each partition, so the result is exact without waiting for a quiet period.
+     * Reads every record a {@code read_committed} consumer can see in {@code topic}, from the
+     * beginning up to the last stable offset of each partition, so the result is exact without
+     * waiting for a quiet period.
      */
     public static List<String> readCommitted(String bootstrapServers, String topic) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        Map<String, Object> config =
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                                IsolationLevel.READ_COMMITTED.toString(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                                StringDeserializer.class.getName(),
+                        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                                StringDeserializer.class.getName());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, READ_TIMEOUT).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic, READ_TIMEOUT).stream()
+                            .map(p -> new TopicPartition(p.topic(), p.partition()))
+                            .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, READ_TIMEOUT);
@@ -72,7 +79,8 @@ public final class KafkaClients {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("Did not reach end offsets " + ends + " of " + topic);
                 }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                for (ConsumerRecord<String, String> record :
+                        consumer.poll(Duration.ofMillis(200))) {
                     values.add(record.value());
                 }
             }

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ToolProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Process process;
@@ -40,7 +41,8 @@ public final class ToolProcess implements AutoCloseable {
 
     /**
      * Starts {@code binary} (installed if missing) with {@code args} in {@code dir} and waits up to
-     * 30 s for {@code ready} to answer 200; a tool that exits or never gets ready fails with its log.
+     * 30 s for {@code ready} to answer 200; a tool that exits or never gets ready fails with its
+     * log.
      */
     public static ToolProcess start(String binary, Path dir, URI ready, String... args) {
         List<String> command = new ArrayList<>();
@@ -49,11 +51,12 @@ public final class ToolProcess implements AutoCloseable {
         Path log = dir.resolve(binary + ".log");
         Process process;
         try {
-            process = new ProcessBuilder(command)
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+            process =
+                    new ProcessBuilder(command)
+                            .directory(dir.toFile())
+                            .redirectErrorStream(true)
+                            .redirectOutput(log.toFile())
+                            .start();
         } catch (IOException e) {
             throw new AssertionError("cannot start " + command + ": " + e, e);
         }
@@ -63,7 +66,8 @@ public final class ToolProcess implements AutoCloseable {
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
                 String output = tool.log();
                 tool.close();
-                throw new AssertionError(binary + " did not become ready at " + ready + ":\n" + output);
+                throw new AssertionError(
+                        binary + " did not become ready at " + ready + ":\n" + output);
             }
             try {
                 Thread.sleep(100);
@@ -92,7 +96,8 @@ public final class ToolProcess implements AutoCloseable {
 
     private static boolean answers(URI uri) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();
+            HttpRequest request =
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -108,7 +113,8 @@ public final class ToolProcess implements AutoCloseable {
         try {
             Runtime.getRuntime().removeShutdownHook(killOnExit);
         } catch (IllegalStateException | IllegalArgumentException e) {
-            // The JVM is already exiting (the hook is running), or close() ran before: nothing to remove.
+            // The JVM is already exiting (the hook is running), or close() ran before: nothing to
+            // remove.
         }
         process.destroy();
         try {

@@ -1,7 +1,5 @@
 package kz.migration.monitor.testsupport;
 
-import kz.migration.monitor.event.Topics;
-import kz.migration.monitor.kafka.EmbeddedKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +11,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
+import kz.migration.monitor.event.Topics;
+import kz.migration.monitor.kafka.EmbeddedKafka;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,9 +23,12 @@ class EmbeddedKafkaTest {
         EmbeddedKafka.Options options = EmbeddedKafka.Options.defaults().withLogDir(logDir);
         try (EmbeddedKafka kafka = EmbeddedKafka.start(options)) {
             kafka.createTopics(2, Topics.BORDER_CROSSINGS);
-            KafkaClients.writeInTransaction(kafka.bootstrapServers(), Topics.BORDER_CROSSINGS, List.of("a", "b"), true);
-            KafkaClients.writeInTransaction(kafka.bootstrapServers(), Topics.BORDER_CROSSINGS, List.of("x"), false);
-            KafkaClients.writeInTransaction(kafka.bootstrapServers(), Topics.BORDER_CROSSINGS, List.of("c"), true);
+            KafkaClients.writeInTransaction(
+                    kafka.bootstrapServers(), Topics.BORDER_CROSSINGS, List.of("a", "b"), true);
+            KafkaClients.writeInTransaction(
+                    kafka.bootstrapServers(), Topics.BORDER_CROSSINGS, List.of("x"), false);
+            KafkaClients.writeInTransaction(
+                    kafka.bootstrapServers(), Topics.BORDER_CROSSINGS, List.of("c"), true);
         }
         // A caller-given log dir belongs to the caller.
         assertThat(logDir).isDirectory();
@@ -34,11 +36,17 @@ class EmbeddedKafkaTest {
         int fixedPort = freePort();
         try (EmbeddedKafka restarted = EmbeddedKafka.start(options.withPort(fixedPort))) {
             assertThat(restarted.bootstrapServers()).isEqualTo("127.0.0.1:" + fixedPort);
-            assertThat(KafkaClients.readCommitted(restarted.bootstrapServers(), Topics.BORDER_CROSSINGS))
+            assertThat(
+                            KafkaClients.readCommitted(
+                                    restarted.bootstrapServers(), Topics.BORDER_CROSSINGS))
                     .containsExactlyInAnyOrder("a", "b", "c");
-            // Writes keep working after the restart: the transaction coordinator recovered its state.
-            KafkaClients.writeInTransaction(restarted.bootstrapServers(), Topics.BORDER_CROSSINGS, List.of("d"), true);
-            assertThat(KafkaClients.readCommitted(restarted.bootstrapServers(), Topics.BORDER_CROSSINGS))
+            // Writes keep working after the restart: the transaction coordinator recovered its
+            // state.
+            KafkaClients.writeInTransaction(
+                    restarted.bootstrapServers(), Topics.BORDER_CROSSINGS, List.of("d"), true);
+            assertThat(
+                            KafkaClients.readCommitted(
+                                    restarted.bootstrapServers(), Topics.BORDER_CROSSINGS))
                     .containsExactlyInAnyOrder("a", "b", "c", "d");
         }
     }
@@ -46,8 +54,10 @@ class EmbeddedKafkaTest {
     @Test
     void startFailsCleanlyWhenTheFixedPortIsTaken() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            EmbeddedKafka.Options options = EmbeddedKafka.Options.defaults().withPort(taken.getLocalPort());
-            assertThatThrownBy(() -> EmbeddedKafka.start(options)).hasRootCauseInstanceOf(BindException.class);
+            EmbeddedKafka.Options options =
+                    EmbeddedKafka.Options.defaults().withPort(taken.getLocalPort());
+            assertThatThrownBy(() -> EmbeddedKafka.start(options))
+                    .hasRootCauseInstanceOf(BindException.class);
         }
     }
 

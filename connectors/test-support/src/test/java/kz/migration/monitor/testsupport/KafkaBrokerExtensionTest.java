@@ -1,12 +1,11 @@
 package kz.migration.monitor.testsupport;
 
-import kz.migration.monitor.event.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-
+import kz.migration.monitor.event.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -15,8 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class KafkaBrokerExtensionTest {
 
-    @RegisterExtension
-    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
     @Test
     void brokerAnswersOnLoopback() throws Exception {
@@ -29,11 +27,13 @@ class KafkaBrokerExtensionTest {
     @Test
     void createsEveryContractTopicWithTheRequestedPartitions() throws Exception {
         KAFKA.createTopics(3, Topics.all().toArray(String[]::new));
-        // Topics that already exist are accepted, so the demo can re-run against a kept log directory.
+        // Topics that already exist are accepted, so the demo can re-run against a kept log
+        // directory.
         KAFKA.createTopics(3, Topics.ALERTS);
 
         try (Admin admin = admin()) {
-            Map<String, TopicDescription> topics = admin.describeTopics(Topics.all()).allTopicNames().get();
+            Map<String, TopicDescription> topics =
+                    admin.describeTopics(Topics.all()).allTopicNames().get();
             assertThat(topics).containsOnlyKeys(Topics.all());
             assertThat(topics.values()).allSatisfy(t -> assertThat(t.partitions()).hasSize(3));
         }
@@ -54,15 +54,19 @@ class KafkaBrokerExtensionTest {
     void readCommittedDoesNotSeeAbortedRecords() {
         KAFKA.createTopics(2, "aborted");
 
-        KafkaClients.writeInTransaction(KAFKA.bootstrapServers(), "aborted", List.of("ghost-1", "ghost-2"), false);
-        // A later commit moves the last stable offset past the aborted batch, so the read covers it.
-        KafkaClients.writeInTransaction(KAFKA.bootstrapServers(), "aborted", List.of("kept-1", "kept-2"), true);
+        KafkaClients.writeInTransaction(
+                KAFKA.bootstrapServers(), "aborted", List.of("ghost-1", "ghost-2"), false);
+        // A later commit moves the last stable offset past the aborted batch, so the read covers
+        // it.
+        KafkaClients.writeInTransaction(
+                KAFKA.bootstrapServers(), "aborted", List.of("kept-1", "kept-2"), true);
 
         assertThat(KafkaClients.readCommitted(KAFKA.bootstrapServers(), "aborted"))
                 .containsExactlyInAnyOrder("kept-1", "kept-2");
     }
 
     private static Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()));
+        return Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()));
     }
 }

@@ -8,8 +8,8 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
 /**
- * Reads and writes the nullable field types of the event records: strings, instants, dates and
- * enum constants. Enums are written by ordinal, so the order of their constants is part of the
+ * Reads and writes the nullable field types of the event records: strings, instants, dates and enum
+ * constants. Enums are written by ordinal, so the order of their constants is part of the
  * serialized form (see the serializers' snapshot versions).
  */
 final class DataFields {

@@ -29,7 +29,9 @@ public final class IngestedRecordSerializer extends ImmutableTypeSerializer<Inge
 
     @Override
     public void serialize(IngestedRecord r, DataOutputView out) throws IOException {
-        out.writeByte((r.event() != null ? HAS_EVENT : 0) | (r.deadLetter() != null ? HAS_DEAD_LETTER : 0));
+        out.writeByte(
+                (r.event() != null ? HAS_EVENT : 0)
+                        | (r.deadLetter() != null ? HAS_DEAD_LETTER : 0));
         if (r.event() != null) {
             InputEventSerializer.INSTANCE.serialize(r.event(), out);
         }
@@ -47,10 +49,16 @@ public final class IngestedRecordSerializer extends ImmutableTypeSerializer<Inge
     @Override
     public IngestedRecord deserialize(DataInputView in) throws IOException {
         int flags = in.readUnsignedByte();
-        InputEvent event = (flags & HAS_EVENT) != 0 ? InputEventSerializer.INSTANCE.deserialize(in) : null;
+        InputEvent event =
+                (flags & HAS_EVENT) != 0 ? InputEventSerializer.INSTANCE.deserialize(in) : null;
         DeadLetter dead =
                 (flags & HAS_DEAD_LETTER) != 0
-                        ? new DeadLetter(readString(in), readString(in), readString(in), readString(in), readInstant(in))
+                        ? new DeadLetter(
+                                readString(in),
+                                readString(in),
+                                readString(in),
+                                readString(in),
+                                readInstant(in))
                         : null;
         return new IngestedRecord(event, dead, readString(in));
     }

@@ -120,27 +120,58 @@ public final class InputEventSerializer extends ImmutableTypeSerializer<InputEve
         return switch (tag) {
             case CROSSING ->
                     new BorderCrossing(
-                            readString(in), readInstant(in), readString(in), readString(in),
-                            readEnum(DIRECTIONS, in), readString(in), readEnum(REGIONS, in), readString(in),
-                            readEnum(PURPOSES, in), readDate(in));
+                            readString(in),
+                            readInstant(in),
+                            readString(in),
+                            readString(in),
+                            readEnum(DIRECTIONS, in),
+                            readString(in),
+                            readEnum(REGIONS, in),
+                            readString(in),
+                            readEnum(PURPOSES, in),
+                            readDate(in));
             case REGISTRATION ->
                     new Registration(
-                            readString(in), readInstant(in), readString(in), readString(in),
-                            readEnum(REGISTRATION_KINDS, in), readEnum(REGIONS, in), readString(in),
-                            readEnum(REGIONS, in), readString(in), readDate(in), readEnum(PROGRAMS, in));
+                            readString(in),
+                            readInstant(in),
+                            readString(in),
+                            readString(in),
+                            readEnum(REGISTRATION_KINDS, in),
+                            readEnum(REGIONS, in),
+                            readString(in),
+                            readEnum(REGIONS, in),
+                            readString(in),
+                            readDate(in),
+                            readEnum(PROGRAMS, in));
             case EMPLOYMENT ->
                     new Employment(
-                            readString(in), readInstant(in), readString(in), readString(in),
-                            readEnum(EMPLOYMENT_KINDS, in), readEnum(REGIONS, in), readString(in),
-                            readString(in), readEnum(CATEGORIES, in), readDate(in), readEnum(SECTORS, in),
+                            readString(in),
+                            readInstant(in),
+                            readString(in),
+                            readString(in),
+                            readEnum(EMPLOYMENT_KINDS, in),
+                            readEnum(REGIONS, in),
+                            readString(in),
+                            readString(in),
+                            readEnum(CATEGORIES, in),
+                            readDate(in),
+                            readEnum(SECTORS, in),
                             readString(in));
             case QUOTA ->
                     new QuotaLimit(
-                            readString(in), readInstant(in), in.readInt(), readEnum(REGIONS, in),
-                            readEnum(CATEGORIES, in), in.readLong());
+                            readString(in),
+                            readInstant(in),
+                            in.readInt(),
+                            readEnum(REGIONS, in),
+                            readEnum(CATEGORIES, in),
+                            in.readLong());
             case THRESHOLD ->
                     new InflowThreshold(
-                            readString(in), readInstant(in), readEnum(REGIONS, in), readString(in), in.readLong());
+                            readString(in),
+                            readInstant(in),
+                            readEnum(REGIONS, in),
+                            readString(in),
+                            in.readLong());
             default -> throw new IOException("unknown input event tag " + tag);
         };
     }

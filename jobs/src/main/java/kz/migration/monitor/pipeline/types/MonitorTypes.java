@@ -5,8 +5,8 @@ import kz.migration.monitor.pipeline.IngestedRecord;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
- * Type information of the job's types that Flink cannot analyse itself (the sealed
- * {@link InputEvent} union and what holds it), so that they are not serialized by Kryo.
+ * Type information of the job's types that Flink cannot analyse itself (the sealed {@link
+ * InputEvent} union and what holds it), so that they are not serialized by Kryo.
  */
 public final class MonitorTypes {
 
