@@ -4,12 +4,21 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import kz.migration.monitor.alertmanager.AlertForwarder;
+import kz.migration.monitor.event.KazakhstanTime;
 import kz.migration.monitor.event.Topics;
+import kz.migration.monitor.generator.GeneratedRecordSink;
 import kz.migration.monitor.generator.GeneratorSettings;
 import kz.migration.monitor.generator.KafkaRecordSink;
 import kz.migration.monitor.generator.PacedSink;
@@ -24,13 +33,24 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code demo}: the whole monitor on one machine. An embedded Kafka broker, generated traffic in
- * accelerated time, the streaming job on a Flink MiniCluster with its web UI, domain and Flink
- * metrics for Prometheus, and a live summary every few seconds. Ctrl-C stops it cleanly.
+ * {@code demo}: the whole monitor on one machine. An embedded Kafka broker, generated traffic, the
+ * streaming job on a Flink MiniCluster with its web UI, domain and Flink metrics for Prometheus,
+ * and a live summary every few seconds. Ctrl-C stops it cleanly.
+ *
+ * <p>The first simulated weeks are a history, generated into the broker as fast as it takes them
+ * and processed as fast as the job can: by the time the job's event time has passed it, every alert
+ * type of the contract has been raised (the generator's storylines make sure of that) and
+ * committed. The traffic then goes on live, in accelerated time. Log output goes to a file the
+ * banner names, so the console shows only the demo's own lines.
  */
 @Command(
         name = "demo",
@@ -86,6 +106,14 @@ public final class DemoCommand implements Callable<Integer> {
     int days;
 
     @Option(
+            names = "--history-days",
+            defaultValue = "60",
+            description =
+                    "Simulated days fast-forwarded before the traffic goes live; 35 or more raise"
+                            + " every alert type (default: ${DEFAULT-VALUE}).")
+    int historyDays;
+
+    @Option(
             names = "--start",
             defaultValue = "2026-01-01",
             description = "First simulated day (default: ${DEFAULT-VALUE}).")
@@ -117,14 +145,24 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (historyDays < 0 || historyDays >= days) {
+            throw new IllegalArgumentException(
+                    "--history-days must be between 0 and --days - 1: " + historyDays);
+        }
+        Path work = Files.createTempDirectory("migration-monitor-demo");
+        Path log = work.resolve("monitor.log");
+        // Read by log4j2.xml when logging starts, which is after this line: library warnings and
+        // stack traces go to the file, not over the summary.
+        System.setProperty("migration.monitor.log", log.toString());
+        System.setProperty("migration.monitor.console", "OFF");
         String key = System.getenv(Pseudonymiser.KEY_VARIABLE);
         Pseudonymiser pseudonymiser =
                 new Pseudonymiser(key == null || key.isEmpty() ? Pseudonymiser.DEMO_KEY : key);
-        Path work = Files.createTempDirectory("migration-monitor-demo");
         CountDownLatch stopped = new CountDownLatch(1);
         try (EmbeddedKafka kafka =
                 EmbeddedKafka.start(EmbeddedKafka.Options.defaults().withPort(kafkaPort))) {
             kafka.createTopics(2, Topics.all().toArray(String[]::new));
+            keepForever(kafka.bootstrapServers(), Topics.all());
             int metrics = DomainMetrics.serve(metricsPort);
 
             Configuration conf = new Configuration();
@@ -156,8 +194,12 @@ public final class DemoCommand implements Callable<Integer> {
 
             GeneratorSettings traffic =
                     new GeneratorSettings(seed, start, days, scale, 0.0005, 0.01, 0.002, 0.001);
+            Instant live = KazakhstanTime.startOf(start.plusDays(historyDays));
+            AtomicLong generatedUpTo = new AtomicLong(Long.MIN_VALUE);
             Thread generator =
-                    new Thread(() -> generate(kafka.bootstrapServers(), traffic), "demo-traffic");
+                    new Thread(
+                            () -> generate(kafka.bootstrapServers(), traffic, live, generatedUpTo),
+                            "demo-traffic");
             generator.setDaemon(true);
             generator.start();
 
@@ -195,24 +237,36 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.printf(
                     "migration monitor demo%n  Flink web UI   http://localhost:%d%n  Kafka broker  "
                             + " %s%n  domain metrics http://localhost:%d/metrics%n  Flink metrics "
-                            + " http://localhost:%d/metrics%n  traffic        %,d border events a"
-                            + " simulated day from %s at %.0fx%n  Ctrl-C stops.%n",
+                            + " http://localhost:%d/metrics%n  log            %s%n  traffic       "
+                            + " %,d border events a simulated day from %s: %d days of history as"
+                            + " fast as they go, then live at %.0fx%n  Ctrl-C stops.%n",
                     webPort,
                     kafka.bootstrapServers(),
                     metrics,
                     flinkMetricsPort,
+                    log,
                     scale,
                     start,
+                    historyDays,
                     speedup);
-            DemoSummary summary = new DemoSummary(DomainMetrics.REGISTRY);
+            System.out.flush();
             long deadline =
                     duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
-            while (!stopped.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
+            DemoSummary summary = new DemoSummary(DomainMetrics.REGISTRY);
+            if (historyDays > 0
+                    && fastForward(
+                            new JobProgress(webPort, client.getJobID()),
+                            live,
+                            generatedUpTo,
+                            stopped,
+                            deadline)) {
                 System.out.print(summary.render());
                 System.out.flush();
-                if (System.nanoTime() > deadline) {
-                    break;
-                }
+            }
+            while (System.nanoTime() < deadline
+                    && !stopped.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
+                System.out.print(summary.render());
+                System.out.flush();
             }
             if (forwarder != null) {
                 forwarder.close();
@@ -222,9 +276,102 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void generate(String bootstrap, GeneratorSettings settings) {
+    /**
+     * Shows the history's progress until the job's event time has passed {@code live} and a
+     * checkpoint taken after that has completed, so that all the history's alerts are committed.
+     *
+     * @return whether the history was caught up (false: stopped or out of time first)
+     */
+    private boolean fastForward(
+            JobProgress progress,
+            Instant live,
+            AtomicLong generatedUpTo,
+            CountDownLatch stopped,
+            long deadline)
+            throws InterruptedException {
+        long began = System.nanoTime();
+        Instant first = KazakhstanTime.startOf(start);
+        boolean interactive = System.console() != null;
+        Instant passedAt = null;
+        long lastLine = 0;
+        while (System.nanoTime() < deadline && !stopped.await(1, TimeUnit.SECONDS)) {
+            Optional<Instant> eventTime = progress.eventTime();
+            if (passedAt == null && eventTime.isPresent() && !eventTime.get().isBefore(live)) {
+                passedAt = Instant.now();
+            }
+            if (passedAt != null
+                    && progress.lastCheckpointTriggered().filter(passedAt::isBefore).isPresent()) {
+                if (interactive) {
+                    System.out.println();
+                }
+                System.out.printf(
+                        "history caught up: %d simulated days (%s to %s) processed and committed"
+                                + " in %.0f s; live from here at %.0fx%n",
+                        historyDays,
+                        start,
+                        start.plusDays(historyDays).minusDays(1),
+                        (System.nanoTime() - began) / 1e9,
+                        speedup);
+                return true;
+            }
+            long generated = generatedUpTo.get();
+            String line =
+                    String.format(
+                            "history: generated %s (%3.0f%%), monitor at %s, %.0f s",
+                            generated == Long.MIN_VALUE
+                                    ? "-"
+                                    : KazakhstanTime.dateOf(
+                                            Math.min(generated, live.toEpochMilli() - 1)),
+                            generated == Long.MIN_VALUE
+                                    ? 0.0
+                                    : Math.min(
+                                            100.0,
+                                            100.0
+                                                    * (generated - first.toEpochMilli())
+                                                    / (live.toEpochMilli() - first.toEpochMilli())),
+                            eventTime.map(t -> KazakhstanTime.dateOf(t).toString()).orElse("-"),
+                            (System.nanoTime() - began) / 1e9);
+            if (interactive) {
+                System.out.print("\r" + line);
+                System.out.flush();
+            } else if (System.nanoTime() - lastLine > 5_000_000_000L) {
+                lastLine = System.nanoTime();
+                System.out.println(line);
+                System.out.flush();
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The generated history is months old by its own timestamps: the broker's default 7-day
+     * retention would delete it within minutes, before the job has read it.
+     */
+    private static void keepForever(String bootstrap, List<String> topics) throws Exception {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Map<ConfigResource, Collection<AlterConfigOp>> forever = new HashMap<>();
+            for (String topic : topics) {
+                forever.put(
+                        new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                        List.of(
+                                new AlterConfigOp(
+                                        new ConfigEntry("retention.ms", "-1"),
+                                        AlterConfigOp.OpType.SET)));
+            }
+            admin.incrementalAlterConfigs(forever).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private void generate(
+            String bootstrap, GeneratorSettings settings, Instant live, AtomicLong generatedUpTo) {
         try (KafkaRecordSink sink = new KafkaRecordSink(bootstrap)) {
-            new TrafficGenerator(settings).generate(PacedSink.byEventTime(sink, speedup));
+            GeneratedRecordSink tracked =
+                    (stream, key, json, occurredAt) -> {
+                        sink.accept(stream, key, json, occurredAt);
+                        generatedUpTo.accumulateAndGet(occurredAt.toEpochMilli(), Math::max);
+                    };
+            new TrafficGenerator(settings).generate(PacedSink.byEventTime(tracked, speedup, live));
         } catch (RuntimeException e) {
             System.err.println("traffic stopped: " + e.getMessage());
         }

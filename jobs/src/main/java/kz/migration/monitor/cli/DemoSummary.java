@@ -6,13 +6,16 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Locale;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
+import kz.migration.monitor.event.AlertType;
+import kz.migration.monitor.event.Audience;
 
 /**
  * The demo's live summary, read from the domain metrics: throughput, people present, active
- * overstays, alerts by type, top cities by net inflow, quota utilisation and relocation.
+ * overstays, alerts by audience and type (every type of the contract, overstays by tier), top
+ * cities by net inflow, quota utilisation and relocation.
  */
 final class DemoSummary {
 
@@ -41,7 +44,13 @@ final class DemoSummary {
                         gauges("migration_overstays_active"),
                         counters("migration_dead_letters"),
                         counters("migration_late_events")));
-        s.append("  alerts: ").append(byTag("migration_alerts", "type")).append('\n');
+        for (Audience audience : Audience.values()) {
+            s.append("  alerts for ")
+                    .append(audience.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    .append(": ")
+                    .append(alerts(audience))
+                    .append('\n');
+        }
         s.append("  net inflow 7d, top cities: ").append(topCities()).append('\n');
         s.append("  quota utilisation, top: ").append(topQuotas()).append('\n');
         double contracts = counters("migration_relocation_contracts");
@@ -68,20 +77,38 @@ final class DemoSummary {
                 .sum();
     }
 
-    private double gauges(String name) {
-        return registry.find(name).gauges().stream().mapToDouble(Gauge::value).sum();
+    /** Every alert type of the audience, in contract order, zeros included; overstays by tier. */
+    private String alerts(Audience audience) {
+        StringJoiner line = new StringJoiner(", ");
+        for (AlertType type : AlertType.values()) {
+            if (type.audience() != audience) {
+                continue;
+            }
+            double n = alertsOf(type.name());
+            String text = type + " " + String.format("%,.0f", n);
+            if (type == AlertType.OVERSTAY && n > 0) {
+                StringJoiner tiers = new StringJoiner(" / ", " (", ")");
+                for (String severity : List.of("WARNING", "MAJOR", "CRITICAL")) {
+                    double tier =
+                            registry
+                                    .find("migration_alerts")
+                                    .tag("type", type.name())
+                                    .tag("severity", severity)
+                                    .counters()
+                                    .stream()
+                                    .mapToDouble(Counter::count)
+                                    .sum();
+                    tiers.add(severity + " " + String.format("%,.0f", tier));
+                }
+                text += tiers;
+            }
+            line.add(text);
+        }
+        return line.toString();
     }
 
-    private String byTag(String name, String tag) {
-        Map<String, Double> by = new TreeMap<>();
-        for (Counter c : registry.find(name).counters()) {
-            by.merge(c.getId().getTag(tag), c.count(), Double::sum);
-        }
-        return by.isEmpty()
-                ? "none yet"
-                : by.entrySet().stream()
-                        .map(e -> e.getKey() + " " + String.format("%,.0f", e.getValue()))
-                        .collect(Collectors.joining(", "));
+    private double gauges(String name) {
+        return registry.find(name).gauges().stream().mapToDouble(Gauge::value).sum();
     }
 
     private String topCities() {
