@@ -131,6 +131,11 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
         } else if (event instanceof Employment e) {
             onEmployment(e, subjectRef, out);
         }
+        StayLedger s = stay();
+        StayLedger covered = s.coveredOn(today, documents());
+        if (covered != s) {
+            stay.update(covered);
+        }
         tidy(today, ctx);
     }
 
