@@ -1,5 +1,7 @@
 package kz.migration.monitor.event;
 
+import java.time.LocalDate;
+
 /**
  * The figures of an alert, one record per kind of alert ({@link AlertType#detailsType()}). Only the
  * figures a record has are written out; a {@code null} optional figure is left out.
@@ -35,4 +37,13 @@ public sealed interface AlertDetails {
 
     /** {@code INFLOW_SURGE}: the 7-day net inflow and the threshold it exceeds. */
     record Inflow(long netInflow7d, long threshold) implements AlertDetails {}
+
+    /** {@code BANNED_ENTRY}: the last day of the ban in force at the entry. */
+    record Ban(LocalDate banUntil) implements AlertDetails {}
+
+    /**
+     * {@code PERMIT_OUTSIDE_SHORTAGE}: the year of the issue, the permit's sector ({@code OTHER}
+     * when it names none) and the permit.
+     */
+    record Shortage(int year, Sector sector, String permitId) implements AlertDetails {}
 }

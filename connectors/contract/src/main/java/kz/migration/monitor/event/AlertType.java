@@ -8,7 +8,9 @@ public enum AlertType {
     QUOTA_BREACH(Severity.MAJOR, Audience.SECURITY, AlertDetails.Quota.class),
     UNAUTHORISED_EMPLOYMENT(Severity.MAJOR, Audience.SECURITY, AlertDetails.None.class),
     CONTRACT_BREACH(Severity.INFO, Audience.PLANNING, AlertDetails.Contract.class),
-    INFLOW_SURGE(Severity.WARNING, Audience.PLANNING, AlertDetails.Inflow.class);
+    INFLOW_SURGE(Severity.WARNING, Audience.PLANNING, AlertDetails.Inflow.class),
+    BANNED_ENTRY(Severity.CRITICAL, Audience.SECURITY, AlertDetails.Ban.class),
+    PERMIT_OUTSIDE_SHORTAGE(Severity.WARNING, Audience.DUTY_OFFICER, AlertDetails.Shortage.class);
 
     private final Severity severity;
     private final Audience audience;

@@ -58,6 +58,12 @@ public final class OutputJson {
         } else if (d instanceof AlertDetails.Inflow i) {
             o.put("netInflow7d", i.netInflow7d());
             o.put("threshold", i.threshold());
+        } else if (d instanceof AlertDetails.Ban b) {
+            o.put("banUntil", b.banUntil().toString());
+        } else if (d instanceof AlertDetails.Shortage sh) {
+            o.put("year", sh.year());
+            o.put("sector", sh.sector().name());
+            o.put("permitId", sh.permitId());
         }
         return o;
     }

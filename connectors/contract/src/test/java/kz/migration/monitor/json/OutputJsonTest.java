@@ -20,6 +20,7 @@ import kz.migration.monitor.event.FlowStats;
 import kz.migration.monitor.event.GroupCounts;
 import kz.migration.monitor.event.Program;
 import kz.migration.monitor.event.Region;
+import kz.migration.monitor.event.Sector;
 import kz.migration.monitor.event.Severity;
 import org.junit.jupiter.api.Test;
 
@@ -302,6 +303,55 @@ class OutputJsonTest {
         assertThat(json.get("receivedAt").textValue()).isEqualTo("2026-03-05T12:00:00.500Z");
         assertThat(OffsetDateTime.parse(json.get("receivedAt").textValue()).toInstant())
                 .isEqualTo(d.receivedAt());
+    }
+
+    @Test
+    void bannedEntryIsCriticalForSecurityWithTheBansLastDay() throws Exception {
+        Alert a =
+                Alert.builder(AlertType.BANNED_ENTRY)
+                        .raisedAt(RAISED)
+                        .subjectRef(SUBJECT)
+                        .region(Region.KZ_61)
+                        .city("Saryagash")
+                        .citizenship("KAZ")
+                        .details(new AlertDetails.Ban(LocalDate.of(2031, 2, 28)))
+                        .identity("ban")
+                        .build();
+
+        JsonNode json = MAPPER.readTree(OutputJson.alert(a));
+
+        assertThat(names(json)).containsExactlyElementsOf(ALERT_FIELDS);
+        assertThat(json.get("type").textValue()).isEqualTo("BANNED_ENTRY");
+        assertThat(json.get("severity").textValue()).isEqualTo("CRITICAL");
+        assertThat(json.get("audience").textValue()).isEqualTo("SECURITY");
+        assertThat(json.get("citizenship").textValue()).isEqualTo("KAZ");
+        assertThat(names(json.get("details"))).containsExactly("banUntil");
+        assertThat(json.get("details").get("banUntil").textValue()).isEqualTo("2031-02-28");
+    }
+
+    @Test
+    void permitOutsideTheShortageListNamesYearSectorAndPermitForTheDutyOfficer() throws Exception {
+        Alert a =
+                Alert.builder(AlertType.PERMIT_OUTSIDE_SHORTAGE)
+                        .raisedAt(RAISED)
+                        .subjectRef(SUBJECT)
+                        .region(Region.KZ_75)
+                        .city("Almaty")
+                        .citizenship("TJK")
+                        .details(new AlertDetails.Shortage(2026, Sector.OTHER, "WP-9"))
+                        .identity("shortage")
+                        .build();
+
+        JsonNode json = MAPPER.readTree(OutputJson.alert(a));
+
+        assertThat(names(json)).containsExactlyElementsOf(ALERT_FIELDS);
+        assertThat(json.get("severity").textValue()).isEqualTo("WARNING");
+        assertThat(json.get("audience").textValue()).isEqualTo("DUTY_OFFICER");
+        assertThat(names(json.get("details"))).containsExactly("year", "sector", "permitId");
+        assertThat(json.get("details").get("year").isIntegralNumber()).isTrue();
+        assertThat(json.get("details").get("year").intValue()).isEqualTo(2026);
+        assertThat(json.get("details").get("sector").textValue()).isEqualTo("OTHER");
+        assertThat(json.get("details").get("permitId").textValue()).isEqualTo("WP-9");
     }
 
     @Test
