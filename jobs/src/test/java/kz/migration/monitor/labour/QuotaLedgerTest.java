@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import kz.migration.monitor.event.Alert;
+import kz.migration.monitor.event.AlertDetails;
 import kz.migration.monitor.event.Audience;
 import kz.migration.monitor.event.PermitCategory;
 import kz.migration.monitor.event.QuotaLimit;
@@ -81,13 +82,13 @@ class QuotaLedgerTest {
                         a ->
                                 a.type()
                                         + " "
-                                        + a.details().category()
+                                        + a.details(AlertDetails.Quota.class).category()
                                         + " "
-                                        + a.details().utilisation()
+                                        + a.details(AlertDetails.Quota.class).utilisation()
                                         + "/"
-                                        + a.details().limit()
+                                        + a.details(AlertDetails.Quota.class).limit()
                                         + " "
-                                        + a.details().permitId())
+                                        + a.details(AlertDetails.Quota.class).permitId())
                 .toList();
     }
 
@@ -115,7 +116,7 @@ class QuotaLedgerTest {
         assertThat(warning.audience()).isEqualTo(Audience.DUTY_OFFICER);
         assertThat(warning.subjectRef()).isNull();
         assertThat(warning.region()).isEqualTo(Region.KZ_71);
-        assertThat(warning.details().year()).isEqualTo(2026);
+        assertThat(warning.details(AlertDetails.Quota.class).year()).isEqualTo(2026);
         Alert breach = harness.extractOutputValues().get(1);
         assertThat(breach.severity()).isEqualTo(Severity.MAJOR);
         assertThat(breach.audience()).isEqualTo(Audience.SECURITY);
