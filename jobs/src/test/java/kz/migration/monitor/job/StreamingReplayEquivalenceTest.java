@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import kz.migration.monitor.event.AlertType;
 import kz.migration.monitor.event.SourceStream;
 import kz.migration.monitor.event.Topics;
 import kz.migration.monitor.generator.GeneratorSettings;
@@ -64,7 +66,19 @@ class StreamingReplayEquivalenceTest {
                                                 SourceStream.ofTopic(stream),
                                                 s -> new ArrayList<>())
                                         .add(json));
+        assertThat(input.get(SourceStream.REFERENCE_DATA))
+                .anySatisfy(r -> assertThat(r).contains("\"kind\":\"ENTRY_BAN\""))
+                .anySatisfy(r -> assertThat(r).contains("\"kind\":\"SHORTAGE\""));
         assertSameOutputs("generated", input, Duration.ofHours(1));
+        // The traffic's bans, shortage list and storylines raise every alert type of the contract,
+        // so the comparison above covers all of them.
+        List<String> types = new ArrayList<>();
+        for (String alert :
+                TopicIo.readCommitted(KAFKA.bootstrapServers(), "generated." + Topics.ALERTS)) {
+            types.add(JSON.readTree(alert).path("type").asText());
+        }
+        assertThat(types)
+                .containsAll(Arrays.stream(AlertType.values()).map(AlertType::name).toList());
     }
 
     private void assertSameOutputs(
