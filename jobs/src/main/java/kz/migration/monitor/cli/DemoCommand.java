@@ -109,7 +109,7 @@ public final class DemoCommand implements Callable<Integer> {
             names = "--history-days",
             defaultValue = "60",
             description =
-                    "Simulated days fast-forwarded before the traffic goes live; 35 or more raise"
+                    "Simulated days fast-forwarded before the traffic goes live; 30 or more raise"
                             + " every alert type (default: ${DEFAULT-VALUE}).")
     int historyDays;
 
@@ -256,6 +256,7 @@ public final class DemoCommand implements Callable<Integer> {
             if (historyDays > 0
                     && fastForward(
                             new JobProgress(webPort, client.getJobID()),
+                            summary,
                             live,
                             generatedUpTo,
                             stopped,
@@ -277,13 +278,15 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * Shows the history's progress until the job's event time has passed {@code live} and a
-     * checkpoint taken after that has completed, so that all the history's alerts are committed.
+     * Shows the history's progress, with the summary, every interval until the job's event time has
+     * passed {@code live} and a checkpoint taken after that has completed, so that all the
+     * history's alerts are committed.
      *
      * @return whether the history was caught up (false: stopped or out of time first)
      */
     private boolean fastForward(
             JobProgress progress,
+            DemoSummary summary,
             Instant live,
             AtomicLong generatedUpTo,
             CountDownLatch stopped,
@@ -291,9 +294,8 @@ public final class DemoCommand implements Callable<Integer> {
             throws InterruptedException {
         long began = System.nanoTime();
         Instant first = KazakhstanTime.startOf(start);
-        boolean interactive = System.console() != null;
         Instant passedAt = null;
-        long lastLine = 0;
+        long lastLine = System.nanoTime();
         while (System.nanoTime() < deadline && !stopped.await(1, TimeUnit.SECONDS)) {
             Optional<Instant> eventTime = progress.eventTime();
             if (passedAt == null && eventTime.isPresent() && !eventTime.get().isBefore(live)) {
@@ -301,9 +303,6 @@ public final class DemoCommand implements Callable<Integer> {
             }
             if (passedAt != null
                     && progress.lastCheckpointTriggered().filter(passedAt::isBefore).isPresent()) {
-                if (interactive) {
-                    System.out.println();
-                }
                 System.out.printf(
                         "history caught up: %d simulated days (%s to %s) processed and committed"
                                 + " in %.0f s; live from here at %.0fx%n",
@@ -314,31 +313,25 @@ public final class DemoCommand implements Callable<Integer> {
                         speedup);
                 return true;
             }
-            long generated = generatedUpTo.get();
-            String line =
-                    String.format(
-                            "history: generated %s (%3.0f%%), monitor at %s, %.0f s",
-                            generated == Long.MIN_VALUE
-                                    ? "-"
-                                    : KazakhstanTime.dateOf(
-                                            Math.min(generated, live.toEpochMilli() - 1)),
-                            generated == Long.MIN_VALUE
-                                    ? 0.0
-                                    : Math.min(
-                                            100.0,
-                                            100.0
-                                                    * (generated - first.toEpochMilli())
-                                                    / (live.toEpochMilli() - first.toEpochMilli())),
-                            eventTime.map(t -> KazakhstanTime.dateOf(t).toString()).orElse("-"),
-                            (System.nanoTime() - began) / 1e9);
-            if (interactive) {
-                System.out.print("\r" + line);
-                System.out.flush();
-            } else if (System.nanoTime() - lastLine > 5_000_000_000L) {
-                lastLine = System.nanoTime();
-                System.out.println(line);
-                System.out.flush();
+            if (System.nanoTime() - lastLine < interval.toNanos()) {
+                continue;
             }
+            lastLine = System.nanoTime();
+            long generated = generatedUpTo.get();
+            long from = first.toEpochMilli();
+            long to = live.toEpochMilli();
+            System.out.printf(
+                    "history: generated %s (%.0f%%), monitor at %s, %.0f s%n",
+                    generated == Long.MIN_VALUE
+                            ? "-"
+                            : KazakhstanTime.dateOf(Math.min(generated, to - 1)),
+                    generated == Long.MIN_VALUE
+                            ? 0.0
+                            : Math.min(100.0, 100.0 * (generated - from) / (to - from)),
+                    eventTime.map(t -> KazakhstanTime.dateOf(t).toString()).orElse("-"),
+                    (System.nanoTime() - began) / 1e9);
+            System.out.print(summary.render());
+            System.out.flush();
         }
         return false;
     }

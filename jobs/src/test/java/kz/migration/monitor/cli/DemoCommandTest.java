@@ -68,7 +68,7 @@ class DemoCommandTest {
                         "--scale",
                         "2000",
                         "--history-days",
-                        "40",
+                        "32",
                         "--speedup",
                         "20000",
                         "--duration",

@@ -6,21 +6,21 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A few cases planned in the first five weeks of every run, at every scale, so that even a short or
+ * A few cases planned in the first 30 days of every run, at every scale, so that even a short or
  * small run (the demo's history, a test) raises every alert of the contract. Each is an ordinary
  * case of the real traffic, only made sure of here; all are delivered exactly, without disorder.
  *
  * <ol>
  *   <li>A visitor from India (14 days per entry) stays 26 days: overstays of 1, 4 and 11 days, an
- *       ended overstay of 12 days at the exit, expulsion with a 5-year ban, and an entry a week
+ *       ended overstay of 12 days at the exit, expulsion with a 5-year ban, and an entry three days
  *       later despite the ban.
  *   <li>A settler moves from Turkistan to North Kazakhstan under the resettlement programme and
- *       goes back after 18 days: a breach of the social contract, a return.
+ *       goes back after 11 days: a breach of the social contract, a return.
  *   <li>A citizen of Tajikistan is hired on an Almaty building site without a permit.
  *   <li>Atyrau issues a permit for a services job, a sector its shortage list keeps closed.
  *   <li>Alatau, the new city north of Almaty, hands over its first residential quarter: families
  *       from Almaty register there within three days, above the 7-day threshold its planners set.
- *   <li>Turkistan, which set its CAT4 quota to zero, is given 2 for a new textile plant on day 20;
+ *   <li>Turkistan, which set its CAT4 quota to zero, is given 2 for a new textile plant on day 10;
  *       the akimat issues both and a third beyond the quota: a warning, then a breach.
  * </ol>
  */
@@ -92,14 +92,14 @@ final class Storylines {
         ban.put("citizenship", "IND");
         schedule.add(
                 new PlannedEvent.Reference(banned, EntryBans.keyOf(ids.personId(person)), ban));
-        exact(crossing(at(32, 9.7), person, "IND", airport, true, "PRIVATE"));
-        exact(crossing(at(33, 12), person, "IND", airport, false, null));
+        exact(crossing(at(28, 9.7), person, "IND", airport, true, "PRIVATE"));
+        exact(crossing(at(29, 12), person, "IND", airport, false, null));
     }
 
     private void returningSettler() {
         long person = ids.newPerson();
         exact(move(at(1, 11), person, "KZ-59", "Petropavl", "KZ-61", "Kentau", "RESETTLEMENT"));
-        exact(move(at(19, 10.5), person, "KZ-61", "Kentau", "KZ-59", "Petropavl", null));
+        exact(move(at(12, 10.5), person, "KZ-61", "Kentau", "KZ-59", "Petropavl", null));
     }
 
     private void unauthorisedHire() {
@@ -124,7 +124,7 @@ final class Storylines {
     }
 
     private void quotaGivenAndExceeded() {
-        long at = at(20, 9);
+        long at = at(10, 9);
         int year = InstantText.dateOf(at).getYear();
         quota(at, year, QUOTA_CATEGORY, QUOTA_LIMIT);
         if (year == DefaultReferenceData.YEAR) {
@@ -137,7 +137,7 @@ final class Storylines {
                             + QUOTA_LIMIT);
         }
         String[] holders = {"CHN", "TUR", "UZB"};
-        int[] days = {21, 22, 24};
+        int[] days = {11, 12, 14};
         for (int i = 0; i < days.length; i++) {
             long person = ids.newPerson();
             long issued = at(days[i], 10);

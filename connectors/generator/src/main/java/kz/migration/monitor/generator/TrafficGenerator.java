@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
  * A seeded, deterministic generator of Kazakhstan's migration traffic: border crossings, residence
  * registrations, work permits and hires, entry bans ({@link EntryBans}), plus the reference data at
  * the start of the first day ({@link DefaultReferenceData}, the {@link ShortageList}, the register
- * of bans) and a few {@link Storylines} that make every alert of the contract occur in the first
- * five weeks.
+ * of bans) and a few {@link Storylines} that make every alert of the contract occur in the first 30
+ * days.
  *
  * <p>Records reach the sink in (roughly) event-time order, day after day. Only one day's events and
  * the pending future events of people already on the move (exits, returns, hires) are held, so

@@ -221,9 +221,9 @@ class TrafficGeneratorTest {
     }
 
     @Test
-    void storylinesOfTheFirstFiveWeeksAreThereAtASmallScale() {
+    void storylinesOfTheFirst30DaysAreThereAtASmallScale() {
         CollectingSink weeks = new CollectingSink();
-        new TrafficGenerator(GeneratorSettings.defaults().withDays(40).withScale(200))
+        new TrafficGenerator(GeneratorSettings.defaults().withDays(31).withScale(200))
                 .generate(weeks);
 
         // the new city's threshold, and more families registering there in days 8-10
@@ -236,7 +236,7 @@ class TrafficGeneratorTest {
             }
             if (r.key().equals("QUOTA|2026|KZ-61|CAT4")
                     && localDate(json.get("occurredAt").asText())
-                            .equals(LocalDate.of(2026, 1, 21))) {
+                            .equals(LocalDate.of(2026, 1, 11))) {
                 quotaLimit = json.get("limit").asInt();
             }
         }
