@@ -7,6 +7,7 @@ import kz.migration.monitor.event.Region;
 import kz.migration.monitor.event.Registration;
 import kz.migration.monitor.event.RegistrationKind;
 import kz.migration.monitor.metrics.DomainMetrics;
+import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
@@ -33,6 +34,7 @@ public final class FlowMatrix {
                 .keyBy(r -> r.previousRegion().code() + "|" + r.region().code())
                 .window(TumblingEventTimeWindows.of(Duration.ofDays(1), Duration.ofHours(-5)))
                 .aggregate(new CountMoves(), new ToRow())
+                .returns(MonitorTypes.of(FlowMatrixRow.class))
                 .uid("flow-matrix")
                 .name("Daily flow matrix");
     }

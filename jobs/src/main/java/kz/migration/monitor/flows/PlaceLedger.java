@@ -13,6 +13,7 @@ import kz.migration.monitor.event.KazakhstanTime;
 import kz.migration.monitor.event.Region;
 import kz.migration.monitor.metrics.DomainMetrics;
 import kz.migration.monitor.pipeline.EventTimeOrderedFunction;
+import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -37,7 +38,8 @@ public final class PlaceLedger extends EventTimeOrderedFunction<String, PlaceInp
     private static final long serialVersionUID = 1L;
 
     /** Side output of the daily rows; the main output carries alerts. */
-    public static final OutputTag<FlowStats> FLOW_STATS = new OutputTag<>("flow-stats") {};
+    public static final OutputTag<FlowStats> FLOW_STATS =
+            new OutputTag<>("flow-stats", MonitorTypes.of(FlowStats.class));
 
     private final Map<Region, Long> defaultThresholds;
 

@@ -88,11 +88,12 @@ public final class MonitorJob {
                         .uid("permit-events")
                         .name("Permit events")
                         .map(e -> (Employment) e)
-                        .returns(Employment.class)
+                        .returns(MonitorTypes.of(Employment.class))
                         .uid("as-employment")
                         .name("As employment")
                         .keyBy(Employment::permitId)
                         .process(new PermitRegistry(settings.pseudonymiser(), horizon))
+                        .returns(MonitorTypes.of(PermitChange.class))
                         .uid("permit-registry")
                         .name("Permit registry");
         DataStream<QuotaInput> quotaLimits =
@@ -100,13 +101,13 @@ public final class MonitorJob {
                         .uid("quota-records")
                         .name("Quota records")
                         .map(e -> QuotaInput.of((QuotaLimit) e))
-                        .returns(QuotaInput.class)
+                        .returns(MonitorTypes.of(QuotaInput.class))
                         .uid("as-quota-input")
                         .name("As quota input");
         DataStream<Alert> quotaAlerts =
                 permitChanges
                         .map(QuotaInput::of)
-                        .returns(QuotaInput.class)
+                        .returns(MonitorTypes.of(QuotaInput.class))
                         .uid("permit-change-as-quota-input")
                         .name("Permit change as quota input")
                         .union(quotaLimits)
@@ -152,7 +153,7 @@ public final class MonitorJob {
                                 .uid("registrations")
                                 .name("Registrations")
                                 .map(e -> (Registration) e)
-                                .returns(Registration.class)
+                                .returns(MonitorTypes.of(Registration.class))
                                 .uid("as-registration")
                                 .name("As registration"));
 

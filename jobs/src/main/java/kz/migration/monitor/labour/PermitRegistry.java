@@ -8,10 +8,10 @@ import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.KazakhstanTime;
 import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.pipeline.EventTimeOrderedFunction;
+import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.Collector;
 
 /**
@@ -28,7 +28,7 @@ public final class PermitRegistry
     private transient ValueState<ActivePermit> active;
 
     public PermitRegistry(Pseudonymiser pseudonymiser, long horizon) {
-        super(TypeInformation.of(Employment.class), horizon);
+        super(MonitorTypes.of(Employment.class), horizon);
         this.pseudonymiser = pseudonymiser;
     }
 
@@ -37,7 +37,9 @@ public final class PermitRegistry
         super.open(openContext);
         active =
                 getRuntimeContext()
-                        .getState(new ValueStateDescriptor<>("active-permit", ActivePermit.class));
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "active-permit", MonitorTypes.of(ActivePermit.class)));
     }
 
     @Override

@@ -8,10 +8,10 @@ import kz.migration.monitor.event.QuotaLimit;
 import kz.migration.monitor.event.Region;
 import kz.migration.monitor.metrics.DomainMetrics;
 import kz.migration.monitor.pipeline.EventTimeOrderedFunction;
+import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
 
@@ -35,7 +35,7 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
     private transient MapState<String, Boolean> warned;
 
     public QuotaLedger(long horizon) {
-        super(TypeInformation.of(QuotaInput.class), horizon);
+        super(MonitorTypes.of(QuotaInput.class), horizon);
     }
 
     @Override

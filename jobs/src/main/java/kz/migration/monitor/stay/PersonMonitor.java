@@ -85,14 +85,16 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
                         .getState(
                                 withTtl(
                                         new ValueStateDescriptor<>(
-                                                "documents", PersonDocuments.class),
+                                                "documents",
+                                                MonitorTypes.of(PersonDocuments.class)),
                                         ttl));
         contract =
                 getRuntimeContext()
                         .getState(
                                 withTtl(
                                         new ValueStateDescriptor<>(
-                                                "contract", RelocationContract.class),
+                                                "contract",
+                                                MonitorTypes.of(RelocationContract.class)),
                                         ttl));
         wakeUp = getRuntimeContext().getState(new ValueStateDescriptor<>("wake-up", Types.LONG));
     }
