@@ -64,8 +64,7 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
     }
 
     @Override
-    public void open(OpenContext openContext) throws Exception {
-        super.open(openContext);
+    protected void openState(OpenContext openContext) {
         // The TTL is a processing-time safety net for the unbounded streaming job. A replay ends
         // long before 5 years of processing time pass, so there it could never expire anything,
         // yet its incremental cleanup would scan the state tables on every access (the replay's

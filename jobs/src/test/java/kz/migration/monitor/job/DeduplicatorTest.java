@@ -12,7 +12,6 @@ import kz.migration.monitor.event.Registration;
 import kz.migration.monitor.event.RegistrationKind;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -23,11 +22,11 @@ class DeduplicatorTest {
 
     private static final Duration RETENTION = Duration.ofDays(1);
 
-    private final KeyedOneInputStreamOperatorTestHarness<String, InputEvent, InputEvent> harness =
+    private final KeyedOneInputStreamOperatorTestHarness<EventKey, InputEvent, InputEvent> harness =
             new KeyedOneInputStreamOperatorTestHarness<>(
                     new KeyedProcessOperator<>(new Deduplicator(RETENTION, Long.MAX_VALUE)),
-                    Deduplicator::keyOf,
-                    Types.STRING);
+                    EventKey::of,
+                    EventKey.TYPE);
 
     DeduplicatorTest() throws Exception {
         // The output is every kind of event, as in the job (Kryo); left alone, the harness would
@@ -58,6 +57,22 @@ class DeduplicatorTest {
         harness.processWatermark(late.timestamp());
 
         assertThat(harness.extractOutputValues()).containsExactly(early, other);
+    }
+
+    @Test
+    void copiesOfOneInstantAreDecidedByContentWhateverTheArrivalOrder() throws Exception {
+        BorderCrossing rus = entry("c1", "2026-03-01T10:00", "P1", "RUS");
+        BorderCrossing uzb = entry("c1", "2026-03-01T10:00", "P1", "UZB");
+        send(uzb);
+        send(rus);
+        send(entry("c2", "2026-03-01T10:00", "P2", "UZB"));
+        send(entry("c2", "2026-03-01T10:00", "P2", "RUS"));
+
+        harness.processWatermark(rus.timestamp());
+
+        // Equal in time, person and so on, the copies differ first in citizenship: RUS < UZB.
+        assertThat(harness.extractOutputValues())
+                .containsExactlyInAnyOrder(rus, entry("c2", "2026-03-01T10:00", "P2", "RUS"));
     }
 
     @Test
