@@ -3,6 +3,7 @@ package kz.migration.monitor.cli;
 import java.net.URI;
 import java.util.concurrent.Callable;
 import kz.migration.monitor.alertmanager.AlertForwarder;
+import kz.migration.monitor.event.Topics;
 import kz.migration.monitor.metrics.DomainMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +30,7 @@ public final class ForwardAlertsCommand implements Callable<Integer> {
 
     @Option(
             names = "--topic",
-            defaultValue = "alerts",
+            defaultValue = Topics.ALERTS,
             description = "Alerts topic (default: ${DEFAULT-VALUE}).")
     String topic;
 

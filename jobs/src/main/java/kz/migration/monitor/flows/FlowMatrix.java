@@ -3,7 +3,6 @@ package kz.migration.monitor.flows;
 import java.time.Duration;
 import kz.migration.monitor.event.FlowMatrixRow;
 import kz.migration.monitor.event.KazakhstanTime;
-import kz.migration.monitor.event.Region;
 import kz.migration.monitor.event.Registration;
 import kz.migration.monitor.event.RegistrationKind;
 import kz.migration.monitor.metrics.DomainMetrics;
@@ -31,7 +30,7 @@ public final class FlowMatrix {
                                         && r.previousRegion() != r.region())
                 .uid("interregional-moves")
                 .name("Interregional moves")
-                .keyBy(r -> r.previousRegion().code() + "|" + r.region().code())
+                .keyBy(RegionPair::of, RegionPair.TYPE)
                 .window(TumblingEventTimeWindows.of(Duration.ofDays(1), Duration.ofHours(-5)))
                 .aggregate(new CountMoves(), new ToRow())
                 .returns(MonitorTypes.of(FlowMatrixRow.class))
@@ -66,26 +65,25 @@ public final class FlowMatrix {
 
     /** Turns a pair's daily count into a row. */
     static final class ToRow
-            extends ProcessWindowFunction<Long, FlowMatrixRow, String, TimeWindow> {
+            extends ProcessWindowFunction<Long, FlowMatrixRow, RegionPair, TimeWindow> {
         private static final long serialVersionUID = 1L;
 
         @Override
         public void process(
-                String pair, Context ctx, Iterable<Long> counts, Collector<FlowMatrixRow> out) {
-            String[] regions = pair.split("\\|");
+                RegionPair pair, Context ctx, Iterable<Long> counts, Collector<FlowMatrixRow> out) {
             long moves = counts.iterator().next();
             DomainMetrics.count(
                     "migration_residence_moves",
                     moves,
                     "from_region",
-                    regions[0],
+                    pair.from(),
                     "to_region",
-                    regions[1]);
+                    pair.to());
             out.collect(
                     new FlowMatrixRow(
                             KazakhstanTime.dateOf(ctx.window().getStart()),
-                            Region.ofCode(regions[0]),
-                            Region.ofCode(regions[1]),
+                            pair.fromRegion(),
+                            pair.toRegion(),
                             moves));
         }
     }

@@ -12,6 +12,7 @@ import kz.migration.monitor.event.Registration;
 import kz.migration.monitor.flows.FlowMatrix;
 import kz.migration.monitor.flows.PlaceEvents;
 import kz.migration.monitor.flows.PlaceInput;
+import kz.migration.monitor.flows.PlaceKey;
 import kz.migration.monitor.flows.PlaceLedger;
 import kz.migration.monitor.labour.PermitChange;
 import kz.migration.monitor.labour.PermitRegistry;
@@ -21,6 +22,7 @@ import kz.migration.monitor.pipeline.IngestedRecord;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
 import kz.migration.monitor.stay.PersonMonitor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -58,7 +60,7 @@ public final class MonitorJob {
         DataStream<DeadLetter> deadLetters = valid.getSideOutput(SplitDeadLetters.DEAD_LETTERS);
 
         DataStream<InputEvent> events =
-                valid.keyBy(Deduplicator::keyOf)
+                valid.keyBy(EventKey::of, EventKey.TYPE)
                         .process(new Deduplicator(settings.dedupRetention(), horizon))
                         .returns(eventType)
                         .uid("deduplicate")
@@ -68,7 +70,7 @@ public final class MonitorJob {
                 events.filter(e -> e.personId() != null)
                         .uid("person-events")
                         .name("Person events")
-                        .keyBy(InputEvent::personId)
+                        .keyBy(InputEvent::personId, Types.STRING)
                         .process(
                                 new PersonMonitor(
                                         settings.stayRules(),
@@ -91,7 +93,7 @@ public final class MonitorJob {
                         .returns(MonitorTypes.of(Employment.class))
                         .uid("as-employment")
                         .name("As employment")
-                        .keyBy(Employment::permitId)
+                        .keyBy(Employment::permitId, Types.STRING)
                         .process(new PermitRegistry(settings.pseudonymiser(), horizon))
                         .returns(MonitorTypes.of(PermitChange.class))
                         .uid("permit-registry")
@@ -111,12 +113,7 @@ public final class MonitorJob {
                         .uid("permit-change-as-quota-input")
                         .name("Permit change as quota input")
                         .union(quotaLimits)
-                        .keyBy(
-                                q ->
-                                        (q.change() != null
-                                                        ? q.change().region()
-                                                        : q.limit().region())
-                                                .code())
+                        .keyBy(QuotaInput::regionCode, Types.STRING)
                         .process(new QuotaLedger(horizon))
                         .uid("quota-ledger")
                         .name("Quota ledgers");
@@ -141,7 +138,7 @@ public final class MonitorJob {
                         .uid("place-events")
                         .name("Place events")
                         .union(respell)
-                        .keyBy(PlaceInput::placeKey)
+                        .keyBy(PlaceInput::placeKey, PlaceKey.TYPE)
                         .process(new PlaceLedger(settings.inflowThresholds(), horizon))
                         .uid("place-ledger")
                         .name("Daily flows per region and city");

@@ -33,8 +33,7 @@ public final class PermitRegistry
     }
 
     @Override
-    public void open(OpenContext openContext) throws Exception {
-        super.open(openContext);
+    protected void openState(OpenContext openContext) {
         active =
                 getRuntimeContext()
                         .getState(
@@ -50,18 +49,12 @@ public final class PermitRegistry
     @Override
     protected void onTime(long timestamp, OnTimerContext ctx, Collector<PermitChange> out)
             throws Exception {
+        // The only work scheduled is the active permit's expiry: replacements and revocations
+        // withdraw it.
         ActivePermit p = active.value();
-        if (p != null && KazakhstanTime.endMillisOf(p.until()) == timestamp) {
-            out.collect(
-                    removed(
-                            ctx.getCurrentKey(),
-                            p,
-                            null,
-                            Instant.ofEpochMilli(timestamp),
-                            0,
-                            null));
-            active.clear();
-        }
+        out.collect(
+                removed(ctx.getCurrentKey(), p, null, Instant.ofEpochMilli(timestamp), 0, null));
+        active.clear();
     }
 
     @Override
@@ -80,7 +73,6 @@ public final class PermitRegistry
         ActivePermit p = active.value();
         if (p != null) {
             out.collect(removed(e.permitId(), p, e.eventId(), e.occurredAt(), 1, issued));
-            // The old expiry is withdrawn unless events of this permit wait at that very instant.
             unscheduleAt(ctx, KazakhstanTime.endMillisOf(p.until()));
             active.clear();
         }

@@ -1,6 +1,7 @@
 package kz.migration.monitor.labour;
 
 import java.time.Instant;
+import java.util.Comparator;
 import kz.migration.monitor.event.Alert;
 import kz.migration.monitor.event.AlertDetails;
 import kz.migration.monitor.event.AlertType;
@@ -16,49 +17,45 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
 
 /**
- * A region's labour quotas (keyed by region code): active permits by issue year and category, the
- * limits in force, and the alerts they raise. {@code QUOTA_WARNING} when utilisation reaches 90% of
- * a limit above 0 (at an issue or at the quota record), again only after it fell below; {@code
- * QUOTA_BREACH} for every issue that leaves utilisation above a limit.
+ * A region's labour quotas (keyed by {@link QuotaInput#regionCode()}): active permits by issue year
+ * and category, the limits in force, and the alerts they raise. {@code QUOTA_WARNING} when
+ * utilisation reaches 90% of a limit above 0 (at an issue or at the quota record), again only after
+ * it fell below; {@code QUOTA_BREACH} for every issue that leaves utilisation above a limit.
  */
 public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInput, Alert> {
 
     private static final long serialVersionUID = 1L;
 
-    /**
-     * Quota keys are {@code year|CATEGORY}, the category being {@code ALL} for the region's total.
-     */
-    private transient MapState<String, Long> active;
-
-    private transient MapState<String, Long> limits;
-    private transient MapState<String, Long> limitSetAt;
-    private transient MapState<String, Boolean> warned;
+    private transient MapState<QuotaKey, Long> active;
+    private transient MapState<QuotaKey, Long> limits;
+    private transient MapState<QuotaKey, Long> limitSetAt;
+    private transient MapState<QuotaKey, Boolean> warned;
 
     public QuotaLedger(long horizon) {
         super(MonitorTypes.of(QuotaInput.class), horizon);
     }
 
     @Override
-    public void open(OpenContext openContext) throws Exception {
-        super.open(openContext);
+    protected void openState(OpenContext openContext) {
         active =
                 getRuntimeContext()
-                        .getMapState(new MapStateDescriptor<>("active", Types.STRING, Types.LONG));
+                        .getMapState(new MapStateDescriptor<>("active", QuotaKey.TYPE, Types.LONG));
         limits =
                 getRuntimeContext()
-                        .getMapState(new MapStateDescriptor<>("limits", Types.STRING, Types.LONG));
+                        .getMapState(new MapStateDescriptor<>("limits", QuotaKey.TYPE, Types.LONG));
         limitSetAt =
                 getRuntimeContext()
                         .getMapState(
-                                new MapStateDescriptor<>("limit-set-at", Types.STRING, Types.LONG));
+                                new MapStateDescriptor<>(
+                                        "limit-set-at", QuotaKey.TYPE, Types.LONG));
         warned =
                 getRuntimeContext()
                         .getMapState(
-                                new MapStateDescriptor<>("warned", Types.STRING, Types.BOOLEAN));
+                                new MapStateDescriptor<>("warned", QuotaKey.TYPE, Types.BOOLEAN));
     }
 
     @Override
-    protected java.util.Comparator<QuotaInput> order() {
+    protected Comparator<QuotaInput> order() {
         return QuotaInput.ORDER;
     }
 
@@ -72,8 +69,8 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
         }
         PermitChange c = in.change();
         int delta = c.added() ? 1 : -1;
-        String[] quotas = {c.year() + "|" + c.category().name(), c.year() + "|ALL"};
-        for (String q : quotas) {
+        QuotaKey[] quotas = {QuotaKey.of(c.year(), c.category()), QuotaKey.total(c.year())};
+        for (QuotaKey q : quotas) {
             Long n = active.get(q);
             long now = (n == null ? 0 : n) + delta;
             if (now == 0) {
@@ -89,7 +86,7 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
                         "category",
                         c.category().name())
                 .addAndGet(delta);
-        for (String q : quotas) {
+        for (QuotaKey q : quotas) {
             if (!c.added() && replacementRecounts(region, q, c.replacedBy())) {
                 // The replacing issue comes next at this instant and evaluates q with the count
                 // restored; evaluating the dip would re-arm a warning that never stopped holding.
@@ -102,15 +99,16 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
     /**
      * Whether the permit replacing a removed one counts towards quota {@code q} of this region too.
      */
-    private static boolean replacementRecounts(Region region, String q, ActivePermit replacement) {
+    private static boolean replacementRecounts(
+            Region region, QuotaKey q, ActivePermit replacement) {
         return replacement != null
                 && replacement.region() == region
-                && (q.equals(replacement.year() + "|" + replacement.category().name())
-                        || q.equals(replacement.year() + "|ALL"));
+                && (q.equals(QuotaKey.of(replacement.year(), replacement.category()))
+                        || q.equals(QuotaKey.total(replacement.year())));
     }
 
     private void onLimit(Region region, QuotaLimit record, Collector<Alert> out) throws Exception {
-        String q = record.year() + "|" + record.categoryName();
+        QuotaKey q = new QuotaKey(record.year(), record.categoryName());
         long at = record.occurredAt().toEpochMilli();
         Long previousAt = limitSetAt.get(q);
         long limit = record.limit();
@@ -135,7 +133,7 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
      */
     private void evaluate(
             Region region,
-            String q,
+            QuotaKey q,
             Instant at,
             PermitChange issue,
             boolean mayWarn,
@@ -147,8 +145,8 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
         }
         Long n = active.get(q);
         long utilisation = n == null ? 0 : n;
-        int year = Integer.parseInt(q.substring(0, q.indexOf('|')));
-        String category = q.substring(q.indexOf('|') + 1);
+        int year = q.year();
+        String category = q.category();
         if (limit > 0) {
             DomainMetrics.set(
                     "migration_quota_utilisation_ratio",
@@ -177,7 +175,7 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
                             AlertDetails.quota(year, category, limit, utilisation, permitId),
                             region.code()
                                     + "|"
-                                    + q
+                                    + q.identity()
                                     + "|"
                                     + at
                                     + "|"
@@ -198,7 +196,7 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
                                     year, category, limit, utilisation, issue.permitId()),
                             region.code()
                                     + "|"
-                                    + q
+                                    + q.identity()
                                     + "|"
                                     + issue.permitId()
                                     + "|"

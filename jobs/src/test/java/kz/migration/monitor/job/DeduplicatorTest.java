@@ -13,7 +13,6 @@ import kz.migration.monitor.event.Region;
 import kz.migration.monitor.event.Registration;
 import kz.migration.monitor.event.RegistrationKind;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -27,20 +26,20 @@ class DeduplicatorTest {
 
     private static final Duration RETENTION = Duration.ofDays(1);
 
-    private final KeyedOneInputStreamOperatorTestHarness<String, InputEvent, InputEvent> harness =
+    private final KeyedOneInputStreamOperatorTestHarness<EventKey, InputEvent, InputEvent> harness =
             harness();
 
     DeduplicatorTest() throws Exception {
         harness.open();
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, InputEvent, InputEvent> harness()
-            throws Exception {
-        KeyedOneInputStreamOperatorTestHarness<String, InputEvent, InputEvent> h =
+    private static KeyedOneInputStreamOperatorTestHarness<EventKey, InputEvent, InputEvent>
+            harness() throws Exception {
+        KeyedOneInputStreamOperatorTestHarness<EventKey, InputEvent, InputEvent> h =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(new Deduplicator(RETENTION, Long.MAX_VALUE)),
-                        Deduplicator::keyOf,
-                        Types.STRING);
+                        EventKey::of,
+                        EventKey.TYPE);
         // The output is every kind of event: serialize it as the job does. Left alone, the harness
         // would copy all outputs with a serializer made for the class of the first one. Kryo is
         // refused, so state falls back to it no more than the job's does.
@@ -75,6 +74,22 @@ class DeduplicatorTest {
         harness.processWatermark(late.timestamp());
 
         assertThat(harness.extractOutputValues()).containsExactly(early, other);
+    }
+
+    @Test
+    void copiesOfOneInstantAreDecidedByContentWhateverTheArrivalOrder() throws Exception {
+        BorderCrossing rus = entry("c1", "2026-03-01T10:00", "P1", "RUS");
+        BorderCrossing uzb = entry("c1", "2026-03-01T10:00", "P1", "UZB");
+        send(uzb);
+        send(rus);
+        send(entry("c2", "2026-03-01T10:00", "P2", "UZB"));
+        send(entry("c2", "2026-03-01T10:00", "P2", "RUS"));
+
+        harness.processWatermark(rus.timestamp());
+
+        // Equal in time, person and so on, the copies differ first in citizenship: RUS < UZB.
+        assertThat(harness.extractOutputValues())
+                .containsExactlyInAnyOrder(rus, entry("c2", "2026-03-01T10:00", "P2", "RUS"));
     }
 
     @Test
@@ -135,7 +150,7 @@ class DeduplicatorTest {
         send(permit);
         OperatorSubtaskState snapshot = harness.snapshot(1L, crossing.timestamp());
 
-        try (KeyedOneInputStreamOperatorTestHarness<String, InputEvent, InputEvent> restored =
+        try (KeyedOneInputStreamOperatorTestHarness<EventKey, InputEvent, InputEvent> restored =
                 harness()) {
             restored.initializeState(snapshot);
             restored.open();
