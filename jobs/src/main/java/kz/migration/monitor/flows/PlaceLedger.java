@@ -213,20 +213,20 @@ public final class PlaceLedger extends EventTimeOrderedFunction<PlaceKey, PlaceI
             above.update(true);
             Instant raisedAt = KazakhstanTime.endOf(date);
             Alert alert =
-                    Alert.of(
-                            AlertType.INFLOW_SURGE,
-                            null,
-                            raisedAt,
-                            null,
-                            region,
-                            city,
-                            null,
-                            AlertDetails.inflow(net7, limit),
-                            region.code()
-                                    + "|"
-                                    + (city == null ? "" : city.toLowerCase(java.util.Locale.ROOT))
-                                    + "|"
-                                    + date);
+                    Alert.builder(AlertType.INFLOW_SURGE)
+                            .raisedAt(raisedAt)
+                            .region(region)
+                            .city(city)
+                            .details(new AlertDetails.Inflow(net7, limit))
+                            .identity(
+                                    region.code()
+                                            + "|"
+                                            + (city == null
+                                                    ? ""
+                                                    : city.toLowerCase(java.util.Locale.ROOT))
+                                            + "|"
+                                            + date)
+                            .build();
             DomainMetrics.alert(alert);
             out.collect(alert);
         }

@@ -18,8 +18,10 @@ import kz.migration.monitor.labour.PermitChange;
 import kz.migration.monitor.labour.PermitRegistry;
 import kz.migration.monitor.labour.QuotaInput;
 import kz.migration.monitor.labour.QuotaLedger;
+import kz.migration.monitor.labour.ShortageCheck;
 import kz.migration.monitor.pipeline.IngestedRecord;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
+import kz.migration.monitor.stay.EntryBanCheck;
 import kz.migration.monitor.stay.PersonMonitor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -32,6 +34,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *
  * <pre>
  * records ─ split ─┬─ dedup ─┬─ by person ── PersonMonitor ─────────────────────────┐
+ *                  │         ├─ by person ── EntryBanCheck (bans, entries) ───────────┤
+ *                  │         ├─ by region ── ShortageCheck (lists, permit issues) ────┤
  *                  │         ├─ by permit ── PermitRegistry ─ by region ─ QuotaLedger ┤ alerts
  *                  │         ├─ by place ─── PlaceLedger ◄── alerts naming a city ────┘
  *                  │         │                 └ flow-stats, INFLOW_SURGE, alerts spelled as first seen
@@ -118,7 +122,24 @@ public final class MonitorJob {
                         .uid("quota-ledger")
                         .name("Quota ledgers");
 
-        DataStream<Alert> alerts = personAlerts.union(quotaAlerts);
+        DataStream<Alert> banAlerts =
+                events.filter(EntryBanCheck::reads)
+                        .uid("entry-ban-inputs")
+                        .name("Entry bans and entries")
+                        .keyBy(EntryBanCheck::personOf)
+                        .process(new EntryBanCheck(settings.pseudonymiser(), horizon))
+                        .uid("entry-ban-check")
+                        .name("Banned entries");
+        DataStream<Alert> shortageAlerts =
+                events.filter(ShortageCheck::reads)
+                        .uid("shortage-inputs")
+                        .name("Shortage records and permit issues")
+                        .keyBy(ShortageCheck::regionOf)
+                        .process(new ShortageCheck(settings.pseudonymiser(), horizon))
+                        .uid("shortage-check")
+                        .name("Permits outside the shortage list");
+
+        DataStream<Alert> alerts = personAlerts.union(quotaAlerts, banAlerts, shortageAlerts);
         DataStream<PlaceInput> respell =
                 alerts.filter(a -> a.city() != null)
                         .uid("alerts-with-city")

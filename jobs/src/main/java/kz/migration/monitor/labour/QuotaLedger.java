@@ -164,43 +164,42 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
             String permitId = issue == null ? null : issue.permitId();
             emit(
                     out,
-                    Alert.of(
-                            AlertType.QUOTA_WARNING,
-                            null,
-                            at,
-                            null,
-                            region,
-                            null,
-                            null,
-                            AlertDetails.quota(year, category, limit, utilisation, permitId),
-                            region.code()
-                                    + "|"
-                                    + q.identity()
-                                    + "|"
-                                    + at
-                                    + "|"
-                                    + (issue == null ? "limit" : issue.eventId())));
+                    Alert.builder(AlertType.QUOTA_WARNING)
+                            .raisedAt(at)
+                            .region(region)
+                            .details(
+                                    new AlertDetails.Quota(
+                                            year, category, limit, utilisation, permitId))
+                            .identity(
+                                    region.code()
+                                            + "|"
+                                            + q.identity()
+                                            + "|"
+                                            + at
+                                            + "|"
+                                            + (issue == null ? "limit" : issue.eventId()))
+                            .build());
         }
         if (issue != null && utilisation > limit) {
             emit(
                     out,
-                    Alert.of(
-                            AlertType.QUOTA_BREACH,
-                            null,
-                            at,
-                            issue.subjectRef(),
-                            region,
-                            null,
-                            issue.citizenship(),
-                            AlertDetails.quota(
-                                    year, category, limit, utilisation, issue.permitId()),
-                            region.code()
-                                    + "|"
-                                    + q.identity()
-                                    + "|"
-                                    + issue.permitId()
-                                    + "|"
-                                    + issue.eventId()));
+                    Alert.builder(AlertType.QUOTA_BREACH)
+                            .raisedAt(at)
+                            .subjectRef(issue.subjectRef())
+                            .region(region)
+                            .citizenship(issue.citizenship())
+                            .details(
+                                    new AlertDetails.Quota(
+                                            year, category, limit, utilisation, issue.permitId()))
+                            .identity(
+                                    region.code()
+                                            + "|"
+                                            + q.identity()
+                                            + "|"
+                                            + issue.permitId()
+                                            + "|"
+                                            + issue.eventId())
+                            .build());
         }
     }
 

@@ -133,6 +133,11 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
         } else if (event instanceof Employment e) {
             onEmployment(e, subjectRef, out);
         }
+        StayLedger s = stay();
+        StayLedger covered = s.coveredOn(today, documents());
+        if (covered != s) {
+            stay.update(covered);
+        }
         tidy(today, ctx);
     }
 
@@ -164,16 +169,16 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
             String subjectRef = pseudonymiser.subjectRef(personId);
             emit(
                     out,
-                    Alert.of(
-                            AlertType.OVERSTAY,
-                            severity,
-                            raisedAt,
-                            subjectRef,
-                            region,
-                            city,
-                            s.citizenship(),
-                            AlertDetails.overstay(mark.overstayDays()),
-                            subjectRef + "|" + s.stayStart() + "|" + mark.overstayDays()));
+                    Alert.builder(AlertType.OVERSTAY)
+                            .severity(severity)
+                            .raisedAt(raisedAt)
+                            .subjectRef(subjectRef)
+                            .region(region)
+                            .city(city)
+                            .citizenship(s.citizenship())
+                            .details(new AlertDetails.Overstay(mark.overstayDays()))
+                            .identity(subjectRef + "|" + s.stayStart() + "|" + mark.overstayDays())
+                            .build());
             trackActiveOverstay(s.entryRegion(), OverstayTier.of(mark.overstayDays()), +1);
         }
         stay.update(progress.ledger());
@@ -214,16 +219,16 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
             String city = docs.residenceRegion() != null ? docs.residenceCity() : c.city();
             emit(
                     out,
-                    Alert.of(
-                            AlertType.OVERSTAY_ENDED,
-                            severityOf(days),
-                            c.occurredAt(),
-                            subjectRef,
-                            region,
-                            city,
-                            s.citizenship(),
-                            AlertDetails.overstay(days),
-                            subjectRef + "|" + s.stayStart() + "|ended"));
+                    Alert.builder(AlertType.OVERSTAY_ENDED)
+                            .severity(severityOf(days))
+                            .raisedAt(c.occurredAt())
+                            .subjectRef(subjectRef)
+                            .region(region)
+                            .city(city)
+                            .citizenship(s.citizenship())
+                            .details(new AlertDetails.Overstay(days))
+                            .identity(subjectRef + "|" + s.stayStart() + "|ended")
+                            .build());
             // The days raised as OVERSTAY (those before the exit's) count in their tier's gauge.
             if (s.unlawfulInStay() > 0) {
                 trackActiveOverstay(s.entryRegion(), OverstayTier.of(s.unlawfulInStay()), -1);
@@ -261,21 +266,21 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
             boolean returned = current.isReturn(newRegion);
             emit(
                     out,
-                    Alert.of(
-                            AlertType.CONTRACT_BREACH,
-                            null,
-                            r.occurredAt(),
-                            subjectRef,
-                            current.hostRegion(),
-                            current.hostCity(),
-                            r.citizenship(),
-                            AlertDetails.contract(
-                                    current.program(),
-                                    current.hostRegion(),
-                                    newRegion,
-                                    current.monthsTo(day),
-                                    returned),
-                            subjectRef + "|" + r.eventId()));
+                    Alert.builder(AlertType.CONTRACT_BREACH)
+                            .raisedAt(r.occurredAt())
+                            .subjectRef(subjectRef)
+                            .region(current.hostRegion())
+                            .city(current.hostCity())
+                            .citizenship(r.citizenship())
+                            .details(
+                                    new AlertDetails.Contract(
+                                            current.program(),
+                                            current.hostRegion(),
+                                            newRegion,
+                                            current.monthsTo(day),
+                                            returned))
+                            .identity(subjectRef + "|" + r.eventId())
+                            .build());
             DomainMetrics.count(
                     "migration_contract_breaches",
                     1,
@@ -331,16 +336,14 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
                         && !docs.hasActivePermitIn(e.region(), e.occurredAt())) {
                     emit(
                             out,
-                            Alert.of(
-                                    AlertType.UNAUTHORISED_EMPLOYMENT,
-                                    null,
-                                    e.occurredAt(),
-                                    subjectRef,
-                                    e.region(),
-                                    e.city(),
-                                    e.citizenship(),
-                                    AlertDetails.none(),
-                                    subjectRef + "|" + e.eventId()));
+                            Alert.builder(AlertType.UNAUTHORISED_EMPLOYMENT)
+                                    .raisedAt(e.occurredAt())
+                                    .subjectRef(subjectRef)
+                                    .region(e.region())
+                                    .city(e.city())
+                                    .citizenship(e.citizenship())
+                                    .identity(subjectRef + "|" + e.eventId())
+                                    .build());
                 }
             }
             case TERMINATED -> {}

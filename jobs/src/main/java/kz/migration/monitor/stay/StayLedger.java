@@ -89,6 +89,33 @@ public record StayLedger(
     }
 
     /**
+     * The ledger once {@code documents}, as they stand during {@code day}, are taken into account
+     * for that day's place in the 180-day window. A document presented at any time of a day covers
+     * it, also for a stay that ended earlier that day: an exit in the morning evaluated the day as
+     * uncovered, and a visa at an entry in the evening, or a permit issued in the afternoon, makes
+     * it lawful for the counts of later days. The ended stay's own counts stay as they were at the
+     * exit ({@code OVERSTAY_ENDED} was raised there). Earlier days need no such care: documents
+     * cover days from their own event's day on, and a day is evaluated only once it is over or at
+     * an exit on it.
+     */
+    public StayLedger coveredOn(long day, PersonDocuments documents) {
+        int n = uncoveredDays.length;
+        if (n == 0 || uncoveredDays[n - 1] != day || !documents.covers(day)) {
+            return this;
+        }
+        return new StayLedger(
+                present,
+                stayStart,
+                citizenship,
+                entryRegion,
+                entryCity,
+                lastEvaluatedDay,
+                uncoveredInStay,
+                unlawfulInStay,
+                Arrays.copyOf(uncoveredDays, n - 1));
+    }
+
+    /**
      * The first day from the next unevaluated one on that would raise {@code OVERSTAY} if the
      * person stays and nothing changes, or {@code -1} when none comes within {@code horizonDays}.
      */

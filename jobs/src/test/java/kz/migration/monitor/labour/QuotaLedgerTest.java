@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import kz.migration.monitor.event.Alert;
+import kz.migration.monitor.event.AlertDetails;
 import kz.migration.monitor.event.AlertType;
 import kz.migration.monitor.event.Audience;
 import kz.migration.monitor.event.PermitCategory;
@@ -80,13 +81,13 @@ class QuotaLedgerTest {
                         a ->
                                 a.type()
                                         + " "
-                                        + a.details().category()
+                                        + a.details(AlertDetails.Quota.class).category()
                                         + " "
-                                        + a.details().utilisation()
+                                        + a.details(AlertDetails.Quota.class).utilisation()
                                         + "/"
-                                        + a.details().limit()
+                                        + a.details(AlertDetails.Quota.class).limit()
                                         + " "
-                                        + a.details().permitId())
+                                        + a.details(AlertDetails.Quota.class).permitId())
                 .toList();
     }
 
@@ -114,7 +115,7 @@ class QuotaLedgerTest {
         assertThat(warning.audience()).isEqualTo(Audience.DUTY_OFFICER);
         assertThat(warning.subjectRef()).isNull();
         assertThat(warning.region()).isEqualTo(Region.KZ_71);
-        assertThat(warning.details().year()).isEqualTo(2026);
+        assertThat(warning.details(AlertDetails.Quota.class).year()).isEqualTo(2026);
         Alert breach = harness.extractOutputValues().get(1);
         assertThat(breach.severity()).isEqualTo(Severity.MAJOR);
         assertThat(breach.audience()).isEqualTo(Audience.SECURITY);
@@ -179,8 +180,14 @@ class QuotaLedgerTest {
                 .isEqualTo(idOf(AlertType.QUOTA_BREACH, "KZ-71|2026|CAT1|W2|" + w2.eventId()));
     }
 
-    private static String idOf(AlertType type, String identity) {
-        return Alert.of(type, null, null, null, null, null, null, null, identity).alertId();
+    /** The contract's stable id, computed independently: SHA-256 of type and identity, 16 bytes. */
+    private static String idOf(AlertType type, String identity) throws Exception {
+        byte[] digest =
+                java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(
+                                (type.name() + "|" + identity)
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(digest, 0, 16);
     }
 
     @Test
