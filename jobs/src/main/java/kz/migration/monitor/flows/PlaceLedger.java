@@ -51,7 +51,7 @@ public final class PlaceLedger extends EventTimeOrderedFunction<PlaceKey, PlaceI
     private transient ValueState<Long> lastActiveDay;
 
     public PlaceLedger(Map<Region, Long> defaultThresholds, long horizon) {
-        super(TypeInformation.of(PlaceInput.class), horizon);
+        super(MonitorTypes.of(PlaceInput.class), horizon);
         this.defaultThresholds = Map.copyOf(defaultThresholds);
     }
 

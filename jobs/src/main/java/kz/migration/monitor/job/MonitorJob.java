@@ -55,6 +55,7 @@ public final class MonitorJob {
             DataStream<IngestedRecord> records, MonitorSinks sinks, MonitorSettings settings) {
         long horizon = settings.horizonMillis();
         TypeInformation<InputEvent> eventType = MonitorTypes.INPUT_EVENT;
+        TypeInformation<Alert> alertType = MonitorTypes.of(Alert.class);
 
         SingleOutputStreamOperator<InputEvent> valid =
                 records.process(new SplitDeadLetters(horizon, settings.fixedReceivedAt()))
@@ -81,6 +82,7 @@ public final class MonitorJob {
                                         settings.pseudonymiser(),
                                         settings.contractYears(),
                                         horizon))
+                        .returns(alertType)
                         .uid("person-monitor")
                         .name("Stays, hires and relocation contracts");
 
@@ -119,6 +121,7 @@ public final class MonitorJob {
                         .union(quotaLimits)
                         .keyBy(QuotaInput::regionCode, Types.STRING)
                         .process(new QuotaLedger(horizon))
+                        .returns(alertType)
                         .uid("quota-ledger")
                         .name("Quota ledgers");
 
@@ -126,16 +129,18 @@ public final class MonitorJob {
                 events.filter(EntryBanCheck::reads)
                         .uid("entry-ban-inputs")
                         .name("Entry bans and entries")
-                        .keyBy(EntryBanCheck::personOf)
+                        .keyBy(EntryBanCheck::personOf, Types.STRING)
                         .process(new EntryBanCheck(settings.pseudonymiser(), horizon))
+                        .returns(alertType)
                         .uid("entry-ban-check")
                         .name("Banned entries");
         DataStream<Alert> shortageAlerts =
                 events.filter(ShortageCheck::reads)
                         .uid("shortage-inputs")
                         .name("Shortage records and permit issues")
-                        .keyBy(ShortageCheck::regionOf)
+                        .keyBy(ShortageCheck::regionOf, Types.STRING)
                         .process(new ShortageCheck(settings.pseudonymiser(), horizon))
+                        .returns(alertType)
                         .uid("shortage-check")
                         .name("Permits outside the shortage list");
 
@@ -145,7 +150,7 @@ public final class MonitorJob {
                         .uid("alerts-with-city")
                         .name("Alerts naming a city")
                         .map(PlaceInput::of)
-                        .returns(PlaceInput.class)
+                        .returns(MonitorTypes.of(PlaceInput.class))
                         .uid("alert-as-place-input")
                         .name("Alert as place input");
         DataStream<Alert> alertsWithoutCity =
@@ -155,12 +160,13 @@ public final class MonitorJob {
 
         SingleOutputStreamOperator<Alert> placeAlerts =
                 events.flatMap(new PlaceEvents())
-                        .returns(PlaceInput.class)
+                        .returns(MonitorTypes.of(PlaceInput.class))
                         .uid("place-events")
                         .name("Place events")
                         .union(respell)
                         .keyBy(PlaceInput::placeKey, PlaceKey.TYPE)
                         .process(new PlaceLedger(settings.inflowThresholds(), horizon))
+                        .returns(alertType)
                         .uid("place-ledger")
                         .name("Daily flows per region and city");
         DataStream<FlowStats> flowStats = placeAlerts.getSideOutput(PlaceLedger.FLOW_STATS);

@@ -3,6 +3,7 @@ package kz.migration.monitor.pipeline.types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import kz.migration.monitor.event.AlertDetails;
 import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.pipeline.IngestedRecord;
 import org.apache.flink.api.common.typeinfo.LocalTimeTypeInfo;
@@ -29,6 +30,9 @@ public final class MonitorTypes {
     public static final TypeInformation<IngestedRecord> INGESTED_RECORD =
             new SerializerTypeInfo<>(IngestedRecord.class, IngestedRecordSerializer.INSTANCE);
 
+    public static final TypeInformation<AlertDetails> ALERT_DETAILS =
+            new SerializerTypeInfo<>(AlertDetails.class, AlertDetailsSerializer.INSTANCE);
+
     /**
      * Flink's own analysis of a record type, except that its {@link LocalDate} fields, at any
      * depth, are serialized by Flink's {@code LocalDateSerializer}: the analysis treats {@code
@@ -43,6 +47,9 @@ public final class MonitorTypes {
     private static <T> TypeInformation<T> withLocalDates(TypeInformation<T> t) {
         if (t instanceof GenericTypeInfo<T> g && g.getTypeClass() == LocalDate.class) {
             return (TypeInformation<T>) LocalTimeTypeInfo.LOCAL_DATE;
+        }
+        if (t instanceof GenericTypeInfo<T> g && g.getTypeClass() == AlertDetails.class) {
+            return (TypeInformation<T>) ALERT_DETAILS;
         }
         if (t instanceof PojoTypeInfo<T> pojo) {
             List<PojoField> fields = new ArrayList<>();

@@ -66,7 +66,11 @@ final class SerializerResources {
                 new Format<>(
                         "ingested-record",
                         IngestedRecordSerializer.INSTANCE,
-                        SerializerSamples.ingestedRecords()));
+                        SerializerSamples.ingestedRecords()),
+                new Format<>(
+                        "alert-details",
+                        AlertDetailsSerializer.INSTANCE,
+                        SerializerSamples.alertDetails()));
     }
 
     public static void main(String[] args) throws IOException {

@@ -4,13 +4,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import kz.migration.monitor.event.AlertDetails;
 import kz.migration.monitor.event.BorderCrossing;
 import kz.migration.monitor.event.DeadLetter;
 import kz.migration.monitor.event.Direction;
 import kz.migration.monitor.event.Employment;
 import kz.migration.monitor.event.EmploymentKind;
+import kz.migration.monitor.event.EntryBan;
 import kz.migration.monitor.event.InflowThreshold;
 import kz.migration.monitor.event.InputEvent;
+import kz.migration.monitor.event.LabourShortage;
 import kz.migration.monitor.event.PermitCategory;
 import kz.migration.monitor.event.Program;
 import kz.migration.monitor.event.Purpose;
@@ -126,6 +129,15 @@ final class SerializerSamples {
                         null,
                         LocalDate.MAX,
                         null));
+        events.add(new EntryBan(null, null, null, null, null));
+        events.add(new EntryBan("b-1", AT, "P-000005", UNTIL, "AFG"));
+        events.add(new LabourShortage(null, null, 0, null, null, false));
+        events.add(new LabourShortage("s-1", AT, 2026, Region.KZ_63, Sector.HEALTH, true));
+        for (Sector sector : Sector.values()) {
+            events.add(
+                    new LabourShortage(
+                            "s-" + sector, AT, Integer.MIN_VALUE, Region.KZ_10, sector, false));
+        }
         events.addAll(everyEnumConstant());
         return events.toArray(InputEvent[]::new);
     }
@@ -194,6 +206,24 @@ final class SerializerSamples {
             events.add(new InflowThreshold(id, at, region, "city-" + i, 10L * i));
         }
         return events;
+    }
+
+    /** Every variant of the alert details, with edge values. */
+    static AlertDetails[] alertDetails() {
+        return new AlertDetails[] {
+            AlertDetails.NONE,
+            new AlertDetails.Overstay(1),
+            new AlertDetails.Overstay(Integer.MAX_VALUE),
+            new AlertDetails.Quota(2026, "CAT1", 100, 91, "W-1"),
+            new AlertDetails.Quota(Integer.MIN_VALUE, "ALL", Long.MAX_VALUE, 0, null),
+            new AlertDetails.Contract(Program.KANDAS, Region.KZ_59, Region.KZ_75, 14, false),
+            new AlertDetails.Contract(Program.RESETTLEMENT, Region.KZ_11, null, 0, true),
+            new AlertDetails.Inflow(2001, 2000),
+            new AlertDetails.Ban(LocalDate.parse("2031-03-01")),
+            new AlertDetails.Ban(null),
+            new AlertDetails.Shortage(2026, Sector.IT, "W-2"),
+            new AlertDetails.Shortage(2026, null, "")
+        };
     }
 
     static IngestedRecord[] ingestedRecords() {
