@@ -6,8 +6,9 @@ import kz.migration.monitor.event.KazakhstanTime;
 import kz.migration.monitor.event.Region;
 import kz.migration.monitor.event.Registration;
 import kz.migration.monitor.event.RegistrationKind;
-import kz.migration.monitor.metrics.DomainMetrics;
+import kz.migration.monitor.metrics.LabelledCounters;
 import org.apache.flink.api.common.functions.AggregateFunction;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
@@ -66,19 +67,24 @@ public final class FlowMatrix {
     static final class ToRow
             extends ProcessWindowFunction<Long, FlowMatrixRow, String, TimeWindow> {
         private static final long serialVersionUID = 1L;
+        private transient LabelledCounters residenceMoves;
+
+        @Override
+        public void open(OpenContext openContext) {
+            residenceMoves =
+                    new LabelledCounters(
+                            getRuntimeContext().getMetricGroup(),
+                            "migration_residence_moves_total",
+                            "from_region",
+                            "to_region");
+        }
 
         @Override
         public void process(
                 String pair, Context ctx, Iterable<Long> counts, Collector<FlowMatrixRow> out) {
             String[] regions = pair.split("\\|");
             long moves = counts.iterator().next();
-            DomainMetrics.count(
-                    "migration_residence_moves",
-                    moves,
-                    "from_region",
-                    regions[0],
-                    "to_region",
-                    regions[1]);
+            residenceMoves.add(moves, regions[0], regions[1]);
             out.collect(
                     new FlowMatrixRow(
                             KazakhstanTime.dateOf(ctx.window().getStart()),

@@ -17,10 +17,12 @@ import kz.migration.monitor.labour.PermitChange;
 import kz.migration.monitor.labour.PermitRegistry;
 import kz.migration.monitor.labour.QuotaInput;
 import kz.migration.monitor.labour.QuotaLedger;
+import kz.migration.monitor.metrics.DomainGauges;
 import kz.migration.monitor.pipeline.IngestedRecord;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
 import kz.migration.monitor.stay.PersonMonitor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -103,7 +105,7 @@ public final class MonitorJob {
                         .returns(QuotaInput.class)
                         .uid("as-quota-input")
                         .name("As quota input");
-        DataStream<Alert> quotaAlerts =
+        SingleOutputStreamOperator<Alert> quotaAlerts =
                 permitChanges
                         .map(QuotaInput::of)
                         .returns(QuotaInput.class)
@@ -164,5 +166,19 @@ public final class MonitorJob {
         flowStats.sinkTo(sinks.flowStats()).uid("flow-stats-sink").name("flow-stats");
         matrix.sinkTo(sinks.flowMatrix()).uid("flow-matrix-sink").name("flow-matrix");
         deadLetters.sinkTo(sinks.deadLetters()).uid("dead-letters-sink").name("dead-letters");
+
+        // One subtask holds every gauge, checkpointed with the state that moves it (see
+        // DomainGauges): max parallelism 1 keeps it one when the job is rescaled.
+        personAlerts
+                .getSideOutput(DomainGauges.CHANGES)
+                .union(
+                        quotaAlerts.getSideOutput(DomainGauges.CHANGES),
+                        placeAlerts.getSideOutput(DomainGauges.CHANGES))
+                .process(new DomainGauges())
+                .returns(Types.VOID)
+                .uid("domain-gauges")
+                .name("Domain gauges")
+                .setParallelism(1)
+                .setMaxParallelism(1);
     }
 }
