@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.concurrent.Callable;
 import kz.migration.monitor.alertmanager.AlertForwarder;
 import kz.migration.monitor.alertmanager.MetricsEndpoint;
+import kz.migration.monitor.event.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,7 +33,7 @@ public final class ForwardAlertsCommand implements Callable<Integer> {
 
     @Option(
             names = "--topic",
-            defaultValue = "alerts",
+            defaultValue = Topics.ALERTS,
             description = "Alerts topic (default: ${DEFAULT-VALUE}).")
     String topic;
 

@@ -17,6 +17,7 @@ import kz.migration.monitor.metrics.GaugeChange;
 import kz.migration.monitor.metrics.GaugeSeries;
 import kz.migration.monitor.metrics.LabelledCounters;
 import kz.migration.monitor.pipeline.EventTimeOrderedFunction;
+import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -28,20 +29,21 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * One place's daily flows (keyed by {@link PlaceEvent#keyOf}): at the end of each day with counted
- * events it writes a {@link FlowStats} row with the 7- and 30-day net inflow, and it raises {@code
+ * One place's daily flows (keyed by {@link PlaceKey}): at the end of each day with counted events
+ * it writes a {@link FlowStats} row with the 7- and 30-day net inflow, and it raises {@code
  * INFLOW_SURGE} when the 7-day net inflow first exceeds the place's threshold, evaluating quiet
  * days too. It also writes alerts naming a city in the place with the city's first spelling.
  *
  * <p>A day after the horizon (the as-of instant of a replay) is written as counted so far and does
  * not end: no surge is evaluated for it.
  */
-public final class PlaceLedger extends EventTimeOrderedFunction<String, PlaceInput, Alert> {
+public final class PlaceLedger extends EventTimeOrderedFunction<PlaceKey, PlaceInput, Alert> {
 
     private static final long serialVersionUID = 1L;
 
     /** Side output of the daily rows; the main output carries alerts. */
-    public static final OutputTag<FlowStats> FLOW_STATS = new OutputTag<>("flow-stats") {};
+    public static final OutputTag<FlowStats> FLOW_STATS =
+            new OutputTag<>("flow-stats", MonitorTypes.of(FlowStats.class));
 
     private final Map<Region, Long> defaultThresholds;
 
@@ -60,8 +62,7 @@ public final class PlaceLedger extends EventTimeOrderedFunction<String, PlaceInp
     }
 
     @Override
-    public void open(OpenContext openContext) throws Exception {
-        super.open(openContext);
+    protected void openState(OpenContext openContext) {
         var rc = getRuntimeContext();
         spelling = rc.getState(new ValueStateDescriptor<>("spelling", Types.STRING));
         days =
@@ -113,9 +114,8 @@ public final class PlaceLedger extends EventTimeOrderedFunction<String, PlaceInp
         if (last == null || last < day) {
             lastActiveDay.update(day);
         }
-        // Rows of the day that contains the horizon are still written, so this timer ignores it.
-        ctx.timerService()
-                .registerEventTimeTimer(KazakhstanTime.endMillisOf(LocalDate.ofEpochDay(day)));
+        // Even after the horizon: the day that contains it is still written, as counted so far.
+        scheduleEvenAfterHorizonAt(ctx, KazakhstanTime.endMillisOf(LocalDate.ofEpochDay(day)));
         if (e.spelling() == null) {
             countCrossings(e);
         }
@@ -138,14 +138,12 @@ public final class PlaceLedger extends EventTimeOrderedFunction<String, PlaceInp
     @Override
     protected void onTime(long timestamp, OnTimerContext ctx, Collector<Alert> out)
             throws Exception {
+        // Only ends of days are scheduled.
         LocalDate date = KazakhstanTime.dateOf(timestamp - 1);
-        if (KazakhstanTime.endMillisOf(date) != timestamp) {
-            return;
-        }
         long day = date.toEpochDay();
-        String key = ctx.getCurrentKey();
-        Region region = Region.ofCode(key.substring(0, key.indexOf('|')));
-        String city = key.endsWith("|") ? null : spelling.value();
+        PlaceKey key = ctx.getCurrentKey();
+        Region region = key.region();
+        String city = key.isRegion() ? null : spelling.value();
         long net7 = netInflowOver(day, 7);
         DayCounts today = days.get(day);
         if (today != null) {

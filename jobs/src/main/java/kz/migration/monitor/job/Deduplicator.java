@@ -12,13 +12,14 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Lets each {@code eventId} of a stream through once (keyed by {@code stream|eventId}): the copy
- * with the earliest {@code occurredAt} counts, so a copy waits until the watermark passes it in
- * case an earlier one is still on its way. An id is remembered for {@code retention} of event time
- * after its event in the streaming job (copies after that would count again), and for the whole of
- * a replay. Events without an id (reference data may have none) pass straight through.
+ * Lets each {@code eventId} of a stream through once (keyed by {@link EventKey}): the copy with the
+ * earliest {@code occurredAt} counts (ties broken as {@link CopyOrder} says), so a copy waits until
+ * the watermark passes it in case an earlier one is still on its way. An id is remembered for
+ * {@code retention} of event time after its event in the streaming job (copies after that would
+ * count again), and for the whole of a replay. Events without an id (reference data may have none)
+ * pass straight through.
  */
-public final class Deduplicator extends KeyedProcessFunction<String, InputEvent, InputEvent> {
+public final class Deduplicator extends KeyedProcessFunction<EventKey, InputEvent, InputEvent> {
 
     private static final long serialVersionUID = 1L;
 
@@ -34,11 +35,6 @@ public final class Deduplicator extends KeyedProcessFunction<String, InputEvent,
     public Deduplicator(Duration retention, long horizon) {
         this.retentionMillis = retention.toMillis();
         this.horizon = horizon;
-    }
-
-    /** The key: the stream and the event id. */
-    public static String keyOf(InputEvent e) {
-        return e.stream().ordinal() + "|" + e.eventId();
     }
 
     @Override
@@ -70,22 +66,13 @@ public final class Deduplicator extends KeyedProcessFunction<String, InputEvent,
             return;
         }
         InputEvent p = pending.value();
-        if (p == null || earlier(e, p)) {
+        if (p == null || CopyOrder.EARLIEST_FIRST.compare(e, p) < 0) {
             pending.update(e);
             ctx.timerService().registerEventTimeTimer(e.timestamp());
         }
         if (p != null) {
             duplicates.inc(e.stream().topic());
         }
-    }
-
-    /**
-     * Earliest {@code occurredAt} wins; equal ones are ordered by content so any arrival order
-     * agrees.
-     */
-    private static boolean earlier(InputEvent a, InputEvent b) {
-        int byTime = a.occurredAt().compareTo(b.occurredAt());
-        return byTime < 0 || (byTime == 0 && a.toString().compareTo(b.toString()) < 0);
     }
 
     @Override

@@ -12,6 +12,7 @@ import kz.migration.monitor.event.Registration;
 import kz.migration.monitor.flows.FlowMatrix;
 import kz.migration.monitor.flows.PlaceEvents;
 import kz.migration.monitor.flows.PlaceInput;
+import kz.migration.monitor.flows.PlaceKey;
 import kz.migration.monitor.flows.PlaceLedger;
 import kz.migration.monitor.labour.PermitChange;
 import kz.migration.monitor.labour.PermitRegistry;
@@ -60,7 +61,7 @@ public final class MonitorJob {
         DataStream<DeadLetter> deadLetters = valid.getSideOutput(SplitDeadLetters.DEAD_LETTERS);
 
         DataStream<InputEvent> events =
-                valid.keyBy(Deduplicator::keyOf)
+                valid.keyBy(EventKey::of, EventKey.TYPE)
                         .process(new Deduplicator(settings.dedupRetention(), horizon))
                         .returns(eventType)
                         .uid("deduplicate")
@@ -70,7 +71,7 @@ public final class MonitorJob {
                 events.filter(e -> e.personId() != null)
                         .uid("person-events")
                         .name("Person events")
-                        .keyBy(InputEvent::personId)
+                        .keyBy(InputEvent::personId, Types.STRING)
                         .process(
                                 new PersonMonitor(
                                         settings.stayRules(),
@@ -90,11 +91,12 @@ public final class MonitorJob {
                         .uid("permit-events")
                         .name("Permit events")
                         .map(e -> (Employment) e)
-                        .returns(Employment.class)
+                        .returns(MonitorTypes.of(Employment.class))
                         .uid("as-employment")
                         .name("As employment")
-                        .keyBy(Employment::permitId)
+                        .keyBy(Employment::permitId, Types.STRING)
                         .process(new PermitRegistry(settings.pseudonymiser(), horizon))
+                        .returns(MonitorTypes.of(PermitChange.class))
                         .uid("permit-registry")
                         .name("Permit registry");
         DataStream<QuotaInput> quotaLimits =
@@ -102,22 +104,17 @@ public final class MonitorJob {
                         .uid("quota-records")
                         .name("Quota records")
                         .map(e -> QuotaInput.of((QuotaLimit) e))
-                        .returns(QuotaInput.class)
+                        .returns(MonitorTypes.of(QuotaInput.class))
                         .uid("as-quota-input")
                         .name("As quota input");
         SingleOutputStreamOperator<Alert> quotaAlerts =
                 permitChanges
                         .map(QuotaInput::of)
-                        .returns(QuotaInput.class)
+                        .returns(MonitorTypes.of(QuotaInput.class))
                         .uid("permit-change-as-quota-input")
                         .name("Permit change as quota input")
                         .union(quotaLimits)
-                        .keyBy(
-                                q ->
-                                        (q.change() != null
-                                                        ? q.change().region()
-                                                        : q.limit().region())
-                                                .code())
+                        .keyBy(QuotaInput::regionCode, Types.STRING)
                         .process(new QuotaLedger(horizon))
                         .uid("quota-ledger")
                         .name("Quota ledgers");
@@ -142,7 +139,7 @@ public final class MonitorJob {
                         .uid("place-events")
                         .name("Place events")
                         .union(respell)
-                        .keyBy(PlaceInput::placeKey)
+                        .keyBy(PlaceInput::placeKey, PlaceKey.TYPE)
                         .process(new PlaceLedger(settings.inflowThresholds(), horizon))
                         .uid("place-ledger")
                         .name("Daily flows per region and city");
@@ -154,7 +151,7 @@ public final class MonitorJob {
                                 .uid("registrations")
                                 .name("Registrations")
                                 .map(e -> (Registration) e)
-                                .returns(Registration.class)
+                                .returns(MonitorTypes.of(Registration.class))
                                 .uid("as-registration")
                                 .name("As registration"));
 

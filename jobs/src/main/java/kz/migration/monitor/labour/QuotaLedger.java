@@ -1,6 +1,7 @@
 package kz.migration.monitor.labour;
 
 import java.time.Instant;
+import java.util.Comparator;
 import kz.migration.monitor.event.Alert;
 import kz.migration.monitor.event.AlertDetails;
 import kz.migration.monitor.event.AlertType;
@@ -11,59 +12,55 @@ import kz.migration.monitor.metrics.DomainGauges;
 import kz.migration.monitor.metrics.GaugeChange;
 import kz.migration.monitor.metrics.GaugeSeries;
 import kz.migration.monitor.pipeline.EventTimeOrderedFunction;
+import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
 
 /**
- * A region's labour quotas (keyed by region code): active permits by issue year and category, the
- * limits in force, and the alerts they raise. {@code QUOTA_WARNING} when utilisation reaches 90% of
- * a limit above 0 (at an issue or at the quota record), again only after it fell below; {@code
- * QUOTA_BREACH} for every issue that leaves utilisation above a limit.
+ * A region's labour quotas (keyed by {@link QuotaInput#regionCode()}): active permits by issue year
+ * and category, the limits in force, and the alerts they raise. {@code QUOTA_WARNING} when
+ * utilisation reaches 90% of a limit above 0 (at an issue or at the quota record), again only after
+ * it fell below; {@code QUOTA_BREACH} for every issue that leaves utilisation above a limit.
  */
 public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInput, Alert> {
 
     private static final long serialVersionUID = 1L;
 
-    /**
-     * Quota keys are {@code year|CATEGORY}, the category being {@code ALL} for the region's total.
-     */
-    private transient MapState<String, Long> active;
-
-    private transient MapState<String, Long> limits;
-    private transient MapState<String, Long> limitSetAt;
-    private transient MapState<String, Boolean> warned;
+    private transient MapState<QuotaKey, Long> active;
+    private transient MapState<QuotaKey, Long> limits;
+    private transient MapState<QuotaKey, Long> limitSetAt;
+    private transient MapState<QuotaKey, Boolean> warned;
     private transient AlertCounter alerts;
 
     public QuotaLedger(long horizon) {
-        super(TypeInformation.of(QuotaInput.class), horizon);
+        super(MonitorTypes.of(QuotaInput.class), horizon);
     }
 
     @Override
-    public void open(OpenContext openContext) throws Exception {
-        super.open(openContext);
+    protected void openState(OpenContext openContext) {
         active =
                 getRuntimeContext()
-                        .getMapState(new MapStateDescriptor<>("active", Types.STRING, Types.LONG));
+                        .getMapState(new MapStateDescriptor<>("active", QuotaKey.TYPE, Types.LONG));
         limits =
                 getRuntimeContext()
-                        .getMapState(new MapStateDescriptor<>("limits", Types.STRING, Types.LONG));
+                        .getMapState(new MapStateDescriptor<>("limits", QuotaKey.TYPE, Types.LONG));
         limitSetAt =
                 getRuntimeContext()
                         .getMapState(
-                                new MapStateDescriptor<>("limit-set-at", Types.STRING, Types.LONG));
+                                new MapStateDescriptor<>(
+                                        "limit-set-at", QuotaKey.TYPE, Types.LONG));
         warned =
                 getRuntimeContext()
                         .getMapState(
-                                new MapStateDescriptor<>("warned", Types.STRING, Types.BOOLEAN));
+                                new MapStateDescriptor<>("warned", QuotaKey.TYPE, Types.BOOLEAN));
         alerts = new AlertCounter(getRuntimeContext().getMetricGroup());
     }
 
     @Override
-    protected java.util.Comparator<QuotaInput> order() {
+    protected Comparator<QuotaInput> order() {
         return QuotaInput.ORDER;
     }
 
@@ -77,8 +74,8 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
         }
         PermitChange c = in.change();
         int delta = c.added() ? 1 : -1;
-        String[] quotas = {c.year() + "|" + c.category().name(), c.year() + "|ALL"};
-        for (String q : quotas) {
+        QuotaKey[] quotas = {QuotaKey.of(c.year(), c.category()), QuotaKey.total(c.year())};
+        for (QuotaKey q : quotas) {
             Long n = active.get(q);
             long now = (n == null ? 0 : n) + delta;
             if (now == 0) {
@@ -97,7 +94,7 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
                                 "category",
                                 c.category().name()),
                         delta));
-        for (String q : quotas) {
+        for (QuotaKey q : quotas) {
             if (!c.added() && replacementRecounts(region, q, c.replacedBy())) {
                 // The replacing issue comes next at this instant and evaluates q with the count
                 // restored; evaluating the dip would re-arm a warning that never stopped holding.
@@ -110,16 +107,17 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
     /**
      * Whether the permit replacing a removed one counts towards quota {@code q} of this region too.
      */
-    private static boolean replacementRecounts(Region region, String q, ActivePermit replacement) {
+    private static boolean replacementRecounts(
+            Region region, QuotaKey q, ActivePermit replacement) {
         return replacement != null
                 && replacement.region() == region
-                && (q.equals(replacement.year() + "|" + replacement.category().name())
-                        || q.equals(replacement.year() + "|ALL"));
+                && (q.equals(QuotaKey.of(replacement.year(), replacement.category()))
+                        || q.equals(QuotaKey.total(replacement.year())));
     }
 
     private void onLimit(Region region, QuotaLimit record, Context ctx, Collector<Alert> out)
             throws Exception {
-        String q = record.year() + "|" + record.categoryName();
+        QuotaKey q = new QuotaKey(record.year(), record.categoryName());
         long at = record.occurredAt().toEpochMilli();
         Long previousAt = limitSetAt.get(q);
         long limit = record.limit();
@@ -147,7 +145,7 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
      */
     private void evaluate(
             Region region,
-            String q,
+            QuotaKey q,
             Instant at,
             PermitChange issue,
             boolean mayWarn,
@@ -160,8 +158,8 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
         }
         Long n = active.get(q);
         long utilisation = n == null ? 0 : n;
-        int year = Integer.parseInt(q.substring(0, q.indexOf('|')));
-        String category = q.substring(q.indexOf('|') + 1);
+        int year = q.year();
+        String category = q.category();
         if (limit > 0) {
             ctx.output(
                     DomainGauges.CHANGES,
@@ -193,7 +191,7 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
                             AlertDetails.quota(year, category, limit, utilisation, permitId),
                             region.code()
                                     + "|"
-                                    + q
+                                    + q.identity()
                                     + "|"
                                     + at
                                     + "|"
@@ -214,7 +212,7 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
                                     year, category, limit, utilisation, issue.permitId()),
                             region.code()
                                     + "|"
-                                    + q
+                                    + q.identity()
                                     + "|"
                                     + issue.permitId()
                                     + "|"

@@ -34,9 +34,10 @@ import org.apache.flink.util.Collector;
 
 /**
  * Follows one person (keyed by {@code personId}) through crossings, registrations and employment in
- * event time, and raises the person alerts: {@code OVERSTAY} at the end of the 1st, 4th and 11th
- * unlawful day of a stay, {@code OVERSTAY_ENDED} at the exit, {@code UNAUTHORISED_EMPLOYMENT} at a
- * hire without a permit, and {@code CONTRACT_BREACH} when a relocation participant leaves early.
+ * event time, and raises the person alerts: {@code OVERSTAY} at the end of the first unlawful day
+ * of each {@link OverstayTier} of a stay, {@code OVERSTAY_ENDED} at the exit, {@code
+ * UNAUTHORISED_EMPLOYMENT} at a hire without a permit, and {@code CONTRACT_BREACH} when a
+ * relocation participant leaves early.
  *
  * <p>Days are evaluated lazily: a timer wakes the person only at the end of the next day that would
  * raise an alert, and every event first brings the stay up to date. State is cleared once the
@@ -72,8 +73,7 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
     }
 
     @Override
-    public void open(OpenContext openContext) throws Exception {
-        super.open(openContext);
+    protected void openState(OpenContext openContext) {
         // The TTL is a processing-time safety net for the unbounded streaming job. A replay ends
         // long before 5 years of processing time pass, so there it could never expire anything,
         // yet its incremental cleanup would scan the state tables on every access (the replay's
@@ -94,14 +94,16 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
                         .getState(
                                 withTtl(
                                         new ValueStateDescriptor<>(
-                                                "documents", PersonDocuments.class),
+                                                "documents",
+                                                MonitorTypes.of(PersonDocuments.class)),
                                         ttl));
         contract =
                 getRuntimeContext()
                         .getState(
                                 withTtl(
                                         new ValueStateDescriptor<>(
-                                                "contract", RelocationContract.class),
+                                                "contract",
+                                                MonitorTypes.of(RelocationContract.class)),
                                         ttl));
         wakeUp = getRuntimeContext().getState(new ValueStateDescriptor<>("wake-up", Types.LONG));
         var metrics = getRuntimeContext().getMetricGroup();
@@ -193,7 +195,7 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
                             s.citizenship(),
                             AlertDetails.overstay(mark.overstayDays()),
                             subjectRef + "|" + s.stayStart() + "|" + mark.overstayDays()));
-            trackActiveOverstay(ctx, s.entryRegion(), mark.overstayDays(), +1);
+            trackActiveOverstay(ctx, s.entryRegion(), OverstayTier.of(mark.overstayDays()), +1);
         }
         stay.update(progress.ledger());
     }
@@ -235,10 +237,9 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
                             s.citizenship(),
                             AlertDetails.overstay(days),
                             subjectRef + "|" + s.stayStart() + "|ended"));
-            int raised = Math.min(s.unlawfulInStay(), 11);
-            if (raised > 0) {
-                trackActiveOverstay(
-                        ctx, s.entryRegion(), raised >= 11 ? 11 : raised >= 4 ? 4 : 1, -1);
+            // The days raised as OVERSTAY (those before the exit's) count in their tier's gauge.
+            if (s.unlawfulInStay() > 0) {
+                trackActiveOverstay(ctx, s.entryRegion(), OverstayTier.of(s.unlawfulInStay()), -1);
             }
         }
         stay.update(ended);
@@ -414,13 +415,13 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
     }
 
     private static void trackActiveOverstay(
-            Context ctx, Region region, int overstayDays, int delta) {
+            Context ctx, Region region, OverstayTier tier, int delta) {
         if (region == null) {
             return;
         }
-        Severity now = severityOf(overstayDays);
-        if (delta > 0 && overstayDays > 1) {
-            Severity before = severityOf(overstayDays == 4 ? 1 : 4);
+        Severity now = tier.severity();
+        if (delta > 0 && tier.previous() != null) {
+            Severity before = tier.previous().severity();
             ctx.output(DomainGauges.CHANGES, GaugeChange.add(activeOverstays(region, before), -1));
         }
         ctx.output(DomainGauges.CHANGES, GaugeChange.add(activeOverstays(region, now), delta));
@@ -431,10 +432,7 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
                 "migration_overstays_active", "region", region.code(), "severity", severity.name());
     }
 
-    /** Art. 517 tiers: up to 3 days a warning, 4 to 10 a fine, over 10 expulsion. */
-    static Severity severityOf(int overstayDays) {
-        return overstayDays > 10
-                ? Severity.CRITICAL
-                : overstayDays >= 4 ? Severity.MAJOR : Severity.WARNING;
+    private static Severity severityOf(int overstayDays) {
+        return OverstayTier.of(overstayDays).severity();
     }
 }

@@ -144,7 +144,7 @@ class ObservabilityEndToEndTest {
         forwarder =
                 AlertForwarder.forBroker(
                         KAFKA.bootstrapServers(),
-                        AlertForwarder.ALERTS_TOPIC,
+                        Topics.ALERTS,
                         "observability-e2e-forwarder",
                         alertmanager.uri(),
                         forwarderMetrics.registry());
@@ -474,7 +474,7 @@ class ObservabilityEndToEndTest {
         // breach.
         r.add(
                 new HandMade(
-                        GeneratedRecordSink.REFERENCE_DATA,
+                        Topics.REFERENCE_DATA,
                         "QUOTA|2026|KZ-47|CAT2",
                         "{\"kind\":\"QUOTA\",\"occurredAt\":\"2026-02-01T00:00:00+05:00\",\"year\":2026,\"region\":\"KZ-47\",\"category\":\"CAT2\",\"limit\":2}",
                         at("2026-02-01T00:00")));
@@ -483,7 +483,7 @@ class ObservabilityEndToEndTest {
             String when = "2026-02-1" + i + "T10:00";
             r.add(
                     new HandMade(
-                            GeneratedRecordSink.EMPLOYMENT,
+                            Topics.EMPLOYMENT,
                             person,
                             "{\"eventId\":\"e2e-permit-"
                                     + i
@@ -500,7 +500,7 @@ class ObservabilityEndToEndTest {
         // A hire without permit or residence.
         r.add(
                 new HandMade(
-                        GeneratedRecordSink.EMPLOYMENT,
+                        Topics.EMPLOYMENT,
                         "E2E-ILLEGAL",
                         "{\"eventId\":\"e2e-hire\",\"occurredAt\":\"2026-02-15T10:00:00+05:00\",\"personId\":\"E2E-ILLEGAL\","
                             + "\"citizenship\":\"CHN\",\"kind\":\"HIRED\",\"region\":\"KZ-35\",\"city\":\"Karaganda\"}",
@@ -562,7 +562,7 @@ class ObservabilityEndToEndTest {
         // An inflow surge: a settlement with a threshold of 1 and three arrivals in a day.
         r.add(
                 new HandMade(
-                        GeneratedRecordSink.REFERENCE_DATA,
+                        Topics.REFERENCE_DATA,
                         "INFLOW_THRESHOLD|KZ-79|E2E-Kazygurt",
                         "{\"kind\":\"INFLOW_THRESHOLD\",\"occurredAt\":\"2026-02-01T00:00:00+05:00\",\"region\":\"KZ-79\","
                             + "\"city\":\"E2E-Kazygurt\",\"netInflow7d\":1}",
@@ -583,13 +583,13 @@ class ObservabilityEndToEndTest {
         // Dead letters: not JSON, and an unknown purpose.
         r.add(
                 new HandMade(
-                        GeneratedRecordSink.BORDER_CROSSINGS,
+                        Topics.BORDER_CROSSINGS,
                         "E2E-BROKEN",
                         "not json at all",
                         at("2026-02-06T10:00")));
         r.add(
                 new HandMade(
-                        GeneratedRecordSink.BORDER_CROSSINGS,
+                        Topics.BORDER_CROSSINGS,
                         "E2E-BROKEN",
                         "{\"eventId\":\"e2e-bad\",\"occurredAt\":\"2026-02-06T10:00:00+05:00\",\"personId\":\"E2E-BROKEN\","
                             + "\"citizenship\":\"UZB\",\"direction\":\"ENTRY\",\"checkpoint\":\"KHORGOS\",\"region\":\"KZ-33\","
@@ -608,7 +608,7 @@ class ObservabilityEndToEndTest {
             String region,
             String city) {
         return new HandMade(
-                GeneratedRecordSink.BORDER_CROSSINGS,
+                Topics.BORDER_CROSSINGS,
                 person,
                 "{\"eventId\":\""
                         + id
@@ -654,7 +654,7 @@ class ObservabilityEndToEndTest {
             String city,
             String more) {
         return new HandMade(
-                GeneratedRecordSink.REGISTRATIONS,
+                Topics.REGISTRATIONS,
                 person,
                 "{\"eventId\":\""
                         + id
