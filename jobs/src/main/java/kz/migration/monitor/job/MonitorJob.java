@@ -39,6 +39,10 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *                  │         └─ by region pair ─ daily window ─ flow-matrix
  *                  └─ dead letters (invalid and late records)
  * </pre>
+ *
+ * <p>PersonMonitor, QuotaLedger and PlaceLedger also send gauge changes to one {@code DomainGauges}
+ * subtask, which holds the domain gauges (people present, overstays, permits, quotas, net inflow)
+ * in checkpointed state.
  */
 public final class MonitorJob {
 
