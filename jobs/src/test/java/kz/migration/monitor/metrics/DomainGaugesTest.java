@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.ProcessOperator;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
@@ -140,14 +138,5 @@ class DomainGaugesTest {
         assertThat(state)
                 .containsExactlyInAnyOrder(
                         GaugeChange.set(PRESENT_CIS, 1), GaugeChange.set(ASTANA_7D, 7));
-    }
-
-    @Test
-    void aChangeSurvivesTheWireAndTheState() throws Exception {
-        GaugeChange change = GaugeChange.add(ASTANA_7D, -2.5);
-        var out = new DataOutputSerializer(64);
-        GaugeChangeSerializer.INSTANCE.serialize(change, out);
-        var in = new DataInputDeserializer(out.getCopyOfBuffer());
-        assertThat(GaugeChangeSerializer.INSTANCE.deserialize(in)).isEqualTo(change);
     }
 }
