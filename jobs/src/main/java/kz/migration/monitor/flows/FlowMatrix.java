@@ -5,9 +5,10 @@ import kz.migration.monitor.event.FlowMatrixRow;
 import kz.migration.monitor.event.KazakhstanTime;
 import kz.migration.monitor.event.Registration;
 import kz.migration.monitor.event.RegistrationKind;
-import kz.migration.monitor.metrics.DomainMetrics;
+import kz.migration.monitor.metrics.LabelledCounters;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.functions.AggregateFunction;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
@@ -67,18 +68,23 @@ public final class FlowMatrix {
     static final class ToRow
             extends ProcessWindowFunction<Long, FlowMatrixRow, RegionPair, TimeWindow> {
         private static final long serialVersionUID = 1L;
+        private transient LabelledCounters residenceMoves;
+
+        @Override
+        public void open(OpenContext openContext) {
+            residenceMoves =
+                    new LabelledCounters(
+                            getRuntimeContext().getMetricGroup(),
+                            "migration_residence_moves_total",
+                            "from_region",
+                            "to_region");
+        }
 
         @Override
         public void process(
                 RegionPair pair, Context ctx, Iterable<Long> counts, Collector<FlowMatrixRow> out) {
             long moves = counts.iterator().next();
-            DomainMetrics.count(
-                    "migration_residence_moves",
-                    moves,
-                    "from_region",
-                    pair.from(),
-                    "to_region",
-                    pair.to());
+            residenceMoves.add(moves, pair.from(), pair.to());
             out.collect(
                     new FlowMatrixRow(
                             KazakhstanTime.dateOf(ctx.window().getStart()),

@@ -11,7 +11,11 @@ import kz.migration.monitor.event.FlowStats;
 import kz.migration.monitor.event.InflowThreshold;
 import kz.migration.monitor.event.KazakhstanTime;
 import kz.migration.monitor.event.Region;
-import kz.migration.monitor.metrics.DomainMetrics;
+import kz.migration.monitor.metrics.AlertCounter;
+import kz.migration.monitor.metrics.DomainGauges;
+import kz.migration.monitor.metrics.GaugeChange;
+import kz.migration.monitor.metrics.GaugeSeries;
+import kz.migration.monitor.metrics.LabelledCounters;
 import kz.migration.monitor.pipeline.EventTimeOrderedFunction;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -49,6 +53,8 @@ public final class PlaceLedger extends EventTimeOrderedFunction<PlaceKey, PlaceI
     private transient ValueState<Long> thresholdSetAt;
     private transient ValueState<Boolean> above;
     private transient ValueState<Long> lastActiveDay;
+    private transient AlertCounter alerts;
+    private transient LabelledCounters crossings;
 
     public PlaceLedger(Map<Region, Long> defaultThresholds, long horizon) {
         super(MonitorTypes.of(PlaceInput.class), horizon);
@@ -67,6 +73,14 @@ public final class PlaceLedger extends EventTimeOrderedFunction<PlaceKey, PlaceI
         thresholdSetAt = rc.getState(new ValueStateDescriptor<>("threshold-set-at", Types.LONG));
         above = rc.getState(new ValueStateDescriptor<>("above", Types.BOOLEAN));
         lastActiveDay = rc.getState(new ValueStateDescriptor<>("last-active-day", Types.LONG));
+        alerts = new AlertCounter(rc.getMetricGroup());
+        crossings =
+                new LabelledCounters(
+                        rc.getMetricGroup(),
+                        "migration_crossings_total",
+                        "region",
+                        "direction",
+                        "group");
     }
 
     @Override
@@ -150,34 +164,9 @@ public final class PlaceLedger extends EventTimeOrderedFunction<PlaceKey, PlaceI
                             today.permits(),
                             today.hires());
             ctx.output(FLOW_STATS, row);
-            String cityLabel = city == null ? "" : city;
-            DomainMetrics.gauge(
-                            "migration_net_inflow",
-                            "region",
-                            region.code(),
-                            "city",
-                            cityLabel,
-                            "window",
-                            "1d")
-                    .set(row.netInflow());
-            DomainMetrics.gauge(
-                            "migration_net_inflow",
-                            "region",
-                            region.code(),
-                            "city",
-                            cityLabel,
-                            "window",
-                            "7d")
-                    .set(row.netInflow7d());
-            DomainMetrics.gauge(
-                            "migration_net_inflow",
-                            "region",
-                            region.code(),
-                            "city",
-                            cityLabel,
-                            "window",
-                            "30d")
-                    .set(row.netInflow30d());
+            trackNetInflow(ctx, region, city, "1d", row.netInflow());
+            trackNetInflow(ctx, region, city, "7d", row.netInflow7d());
+            trackNetInflow(ctx, region, city, "30d", row.netInflow30d());
         }
         if (timestamp > horizon) {
             return;
@@ -227,7 +216,7 @@ public final class PlaceLedger extends EventTimeOrderedFunction<PlaceKey, PlaceI
                                             + "|"
                                             + date)
                             .build();
-            DomainMetrics.alert(alert);
+            alerts.count(alert);
             out.collect(alert);
         }
     }
@@ -243,17 +232,24 @@ public final class PlaceLedger extends EventTimeOrderedFunction<PlaceKey, PlaceI
         return sum;
     }
 
-    private static void countCrossings(PlaceEvent e) {
+    private void countCrossings(PlaceEvent e) {
         if (e.entries() + e.exits() > 0) {
-            DomainMetrics.count(
-                    "migration_crossings",
-                    1,
-                    "region",
-                    e.region().code(),
-                    "direction",
-                    e.entries() > 0 ? "ENTRY" : "EXIT",
-                    "group",
-                    e.group().name());
+            crossings.inc(e.region().code(), e.entries() > 0 ? "ENTRY" : "EXIT", e.group().name());
         }
+    }
+
+    /** Sets {@code migration_net_inflow} of the place ({@code city=""} for the region's series). */
+    private static void trackNetInflow(
+            Context ctx, Region region, String city, String window, long netInflow) {
+        GaugeSeries series =
+                GaugeSeries.of(
+                        "migration_net_inflow",
+                        "region",
+                        region.code(),
+                        "city",
+                        city == null ? "" : city,
+                        "window",
+                        window);
+        ctx.output(DomainGauges.CHANGES, GaugeChange.set(series, netInflow));
     }
 }

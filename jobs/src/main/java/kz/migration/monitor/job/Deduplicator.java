@@ -2,7 +2,7 @@ package kz.migration.monitor.job;
 
 import java.time.Duration;
 import kz.migration.monitor.event.InputEvent;
-import kz.migration.monitor.metrics.DomainMetrics;
+import kz.migration.monitor.metrics.LabelledCounters;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -30,6 +30,7 @@ public final class Deduplicator extends KeyedProcessFunction<EventKey, InputEven
     private final long horizon;
     private transient ValueState<InputEvent> pending;
     private transient ValueState<Long> passedAt;
+    private transient LabelledCounters duplicates;
 
     public Deduplicator(Duration retention, long horizon) {
         this.retentionMillis = retention.toMillis();
@@ -43,6 +44,11 @@ public final class Deduplicator extends KeyedProcessFunction<EventKey, InputEven
                         .getState(new ValueStateDescriptor<>("pending", MonitorTypes.INPUT_EVENT));
         passedAt =
                 getRuntimeContext().getState(new ValueStateDescriptor<>("passed-at", Types.LONG));
+        duplicates =
+                new LabelledCounters(
+                        getRuntimeContext().getMetricGroup(),
+                        "migration_duplicates_total",
+                        "stream");
     }
 
     @Override
@@ -56,7 +62,7 @@ public final class Deduplicator extends KeyedProcessFunction<EventKey, InputEven
             return;
         }
         if (passedAt.value() != null) {
-            DomainMetrics.count("migration_duplicates", 1, "stream", e.stream().topic());
+            duplicates.inc(e.stream().topic());
             return;
         }
         InputEvent p = pending.value();
@@ -65,7 +71,7 @@ public final class Deduplicator extends KeyedProcessFunction<EventKey, InputEven
             ctx.timerService().registerEventTimeTimer(e.timestamp());
         }
         if (p != null) {
-            DomainMetrics.count("migration_duplicates", 1, "stream", e.stream().topic());
+            duplicates.inc(e.stream().topic());
         }
     }
 

@@ -19,6 +19,7 @@ import kz.migration.monitor.labour.PermitRegistry;
 import kz.migration.monitor.labour.QuotaInput;
 import kz.migration.monitor.labour.QuotaLedger;
 import kz.migration.monitor.labour.ShortageCheck;
+import kz.migration.monitor.metrics.DomainGauges;
 import kz.migration.monitor.pipeline.IngestedRecord;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
 import kz.migration.monitor.stay.EntryBanCheck;
@@ -42,6 +43,10 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *                  │         └─ by region pair ─ daily window ─ flow-matrix
  *                  └─ dead letters (invalid and late records)
  * </pre>
+ *
+ * <p>PersonMonitor, QuotaLedger and PlaceLedger also send gauge changes to one {@code DomainGauges}
+ * subtask, which holds the domain gauges (people present, overstays, permits, quotas, net inflow)
+ * in checkpointed state.
  */
 public final class MonitorJob {
 
@@ -112,7 +117,7 @@ public final class MonitorJob {
                         .returns(MonitorTypes.of(QuotaInput.class))
                         .uid("as-quota-input")
                         .name("As quota input");
-        DataStream<Alert> quotaAlerts =
+        SingleOutputStreamOperator<Alert> quotaAlerts =
                 permitChanges
                         .map(QuotaInput::of)
                         .returns(MonitorTypes.of(QuotaInput.class))
@@ -189,5 +194,19 @@ public final class MonitorJob {
         flowStats.sinkTo(sinks.flowStats()).uid("flow-stats-sink").name("flow-stats");
         matrix.sinkTo(sinks.flowMatrix()).uid("flow-matrix-sink").name("flow-matrix");
         deadLetters.sinkTo(sinks.deadLetters()).uid("dead-letters-sink").name("dead-letters");
+
+        // One subtask holds every gauge, checkpointed with the state that moves it (see
+        // DomainGauges): max parallelism 1 keeps it one when the job is rescaled.
+        personAlerts
+                .getSideOutput(DomainGauges.CHANGES)
+                .union(
+                        quotaAlerts.getSideOutput(DomainGauges.CHANGES),
+                        placeAlerts.getSideOutput(DomainGauges.CHANGES))
+                .process(new DomainGauges())
+                .returns(Types.VOID)
+                .uid("domain-gauges")
+                .name("Domain gauges")
+                .setParallelism(1)
+                .setMaxParallelism(1);
     }
 }

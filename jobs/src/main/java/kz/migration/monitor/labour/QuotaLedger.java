@@ -7,7 +7,10 @@ import kz.migration.monitor.event.AlertDetails;
 import kz.migration.monitor.event.AlertType;
 import kz.migration.monitor.event.QuotaLimit;
 import kz.migration.monitor.event.Region;
-import kz.migration.monitor.metrics.DomainMetrics;
+import kz.migration.monitor.metrics.AlertCounter;
+import kz.migration.monitor.metrics.DomainGauges;
+import kz.migration.monitor.metrics.GaugeChange;
+import kz.migration.monitor.metrics.GaugeSeries;
 import kz.migration.monitor.pipeline.EventTimeOrderedFunction;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -30,6 +33,7 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
     private transient MapState<QuotaKey, Long> limits;
     private transient MapState<QuotaKey, Long> limitSetAt;
     private transient MapState<QuotaKey, Boolean> warned;
+    private transient AlertCounter alerts;
 
     public QuotaLedger(long horizon) {
         super(MonitorTypes.of(QuotaInput.class), horizon);
@@ -52,6 +56,7 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
                 getRuntimeContext()
                         .getMapState(
                                 new MapStateDescriptor<>("warned", QuotaKey.TYPE, Types.BOOLEAN));
+        alerts = new AlertCounter(getRuntimeContext().getMetricGroup());
     }
 
     @Override
@@ -64,7 +69,7 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
             throws Exception {
         Region region = Region.ofCode(ctx.getCurrentKey());
         if (in.limit() != null) {
-            onLimit(region, in.limit(), out);
+            onLimit(region, in.limit(), ctx, out);
             return;
         }
         PermitChange c = in.change();
@@ -79,20 +84,23 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
                 active.put(q, now);
             }
         }
-        DomainMetrics.gauge(
-                        "migration_permits_active",
-                        "region",
-                        region.code(),
-                        "category",
-                        c.category().name())
-                .addAndGet(delta);
+        ctx.output(
+                DomainGauges.CHANGES,
+                GaugeChange.add(
+                        GaugeSeries.of(
+                                "migration_permits_active",
+                                "region",
+                                region.code(),
+                                "category",
+                                c.category().name()),
+                        delta));
         for (QuotaKey q : quotas) {
             if (!c.added() && replacementRecounts(region, q, c.replacedBy())) {
                 // The replacing issue comes next at this instant and evaluates q with the count
                 // restored; evaluating the dip would re-arm a warning that never stopped holding.
                 continue;
             }
-            evaluate(region, q, c.at(), c.added() ? c : null, c.added(), out);
+            evaluate(region, q, c.at(), c.added() ? c : null, c.added(), ctx, out);
         }
     }
 
@@ -107,7 +115,8 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
                         || q.equals(QuotaKey.total(replacement.year())));
     }
 
-    private void onLimit(Region region, QuotaLimit record, Collector<Alert> out) throws Exception {
+    private void onLimit(Region region, QuotaLimit record, Context ctx, Collector<Alert> out)
+            throws Exception {
         QuotaKey q = new QuotaKey(record.year(), record.categoryName());
         long at = record.occurredAt().toEpochMilli();
         Long previousAt = limitSetAt.get(q);
@@ -117,14 +126,17 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
         }
         limits.put(q, limit);
         limitSetAt.put(q, at);
-        DomainMetrics.gauge(
-                        "migration_quota_limit",
-                        "region",
-                        region.code(),
-                        "category",
-                        record.categoryName())
-                .set(limit);
-        evaluate(region, q, record.occurredAt(), null, true, out);
+        ctx.output(
+                DomainGauges.CHANGES,
+                GaugeChange.set(
+                        GaugeSeries.of(
+                                "migration_quota_limit",
+                                "region",
+                                region.code(),
+                                "category",
+                                record.categoryName()),
+                        limit));
+        evaluate(region, q, record.occurredAt(), null, true, ctx, out);
     }
 
     /**
@@ -137,6 +149,7 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
             Instant at,
             PermitChange issue,
             boolean mayWarn,
+            Context ctx,
             Collector<Alert> out)
             throws Exception {
         Long limit = limits.get(q);
@@ -148,13 +161,16 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
         int year = q.year();
         String category = q.category();
         if (limit > 0) {
-            DomainMetrics.set(
-                    "migration_quota_utilisation_ratio",
-                    (double) utilisation / limit,
-                    "region",
-                    region.code(),
-                    "category",
-                    category);
+            ctx.output(
+                    DomainGauges.CHANGES,
+                    GaugeChange.set(
+                            GaugeSeries.of(
+                                    "migration_quota_utilisation_ratio",
+                                    "region",
+                                    region.code(),
+                                    "category",
+                                    category),
+                            (double) utilisation / limit));
         }
         boolean nearFull = limit > 0 && utilisation * 10 >= limit * 9;
         if (!nearFull) {
@@ -203,8 +219,8 @@ public final class QuotaLedger extends EventTimeOrderedFunction<String, QuotaInp
         }
     }
 
-    private static void emit(Collector<Alert> out, Alert alert) {
-        DomainMetrics.alert(alert);
+    private void emit(Collector<Alert> out, Alert alert) {
+        alerts.count(alert);
         out.collect(alert);
     }
 }

@@ -11,7 +11,7 @@ import kz.migration.monitor.event.EntryBan;
 import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.KazakhstanTime;
 import kz.migration.monitor.json.Pseudonymiser;
-import kz.migration.monitor.metrics.DomainMetrics;
+import kz.migration.monitor.metrics.AlertCounter;
 import kz.migration.monitor.pipeline.EventTimeOrderedFunction;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -36,6 +36,7 @@ public final class EntryBanCheck extends EventTimeOrderedFunction<String, InputE
 
     private final Pseudonymiser pseudonymiser;
 
+    private transient AlertCounter alerts;
     private transient ValueState<Long> untilDay;
     private transient ValueState<Long> setAt;
 
@@ -57,6 +58,7 @@ public final class EntryBanCheck extends EventTimeOrderedFunction<String, InputE
 
     @Override
     protected void openState(OpenContext openContext) {
+        alerts = new AlertCounter(getRuntimeContext().getMetricGroup());
         untilDay =
                 getRuntimeContext().getState(new ValueStateDescriptor<>("ban-until", Types.LONG));
         setAt = getRuntimeContext().getState(new ValueStateDescriptor<>("ban-set-at", Types.LONG));
@@ -116,7 +118,7 @@ public final class EntryBanCheck extends EventTimeOrderedFunction<String, InputE
                         .details(new AlertDetails.Ban(LocalDate.ofEpochDay(until)))
                         .identity(subjectRef + "|" + entry.eventId())
                         .build();
-        DomainMetrics.alert(alert);
+        alerts.count(alert);
         out.collect(alert);
     }
 
