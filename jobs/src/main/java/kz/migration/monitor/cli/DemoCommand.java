@@ -1,5 +1,6 @@
 package kz.migration.monitor.cli;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.migration.monitor.alertmanager.AlertForwarder;
+import kz.migration.monitor.alertmanager.MetricsEndpoint;
 import kz.migration.monitor.event.KazakhstanTime;
 import kz.migration.monitor.event.Topics;
 import kz.migration.monitor.generator.GeneratedRecordSink;
@@ -28,7 +30,7 @@ import kz.migration.monitor.job.MonitorSettings;
 import kz.migration.monitor.job.StreamingJob;
 import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.kafka.EmbeddedKafka;
-import kz.migration.monitor.metrics.DomainMetrics;
+import kz.migration.monitor.metrics.PrometheusReporting;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -43,8 +45,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code demo}: the whole monitor on one machine. An embedded Kafka broker, generated traffic, the
- * streaming job on a Flink MiniCluster with its web UI, domain and Flink metrics for Prometheus,
- * and a live summary every few seconds. Ctrl-C stops it cleanly.
+ * streaming job on a Flink MiniCluster with its web UI, its metrics and the domain metrics on
+ * Flink's Prometheus reporter, and a live summary every few seconds read from there. Ctrl-C stops
+ * it cleanly.
  *
  * <p>The first simulated weeks are a history, generated into the broker as fast as it takes them
  * and processed as fast as the job can: by the time the job's event time has passed it, every alert
@@ -75,13 +78,17 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--metrics-port",
             defaultValue = "9400",
-            description = "Domain metrics port, /metrics (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Port of the alert forwarder's /metrics, with --alertmanager (default:"
+                            + " ${DEFAULT-VALUE}).")
     int metricsPort;
 
     @Option(
             names = "--flink-metrics-port",
             defaultValue = "9249",
-            description = "Flink Prometheus reporter port (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Port of Flink's Prometheus reporter: the job's metrics and the domain"
+                            + " metrics (default: ${DEFAULT-VALUE}).")
     int flinkMetricsPort;
 
     @Option(
@@ -163,14 +170,9 @@ public final class DemoCommand implements Callable<Integer> {
                 EmbeddedKafka.start(EmbeddedKafka.Options.defaults().withPort(kafkaPort))) {
             kafka.createTopics(2, Topics.all().toArray(String[]::new));
             keepForever(kafka.bootstrapServers(), Topics.all());
-            int metrics = DomainMetrics.serve(metricsPort);
-
             Configuration conf = new Configuration();
             conf.set(RestOptions.PORT, webPort);
-            conf.setString(
-                    "metrics.reporter.prom.factory.class",
-                    "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
-            conf.setString("metrics.reporter.prom.port", String.valueOf(flinkMetricsPort));
+            conf.addAll(new PrometheusReporting(String.valueOf(flinkMetricsPort)).configuration());
             StreamingJob job =
                     new StreamingJob(
                             new KafkaInputs.Config(
@@ -204,14 +206,16 @@ public final class DemoCommand implements Callable<Integer> {
             generator.start();
 
             AlertForwarder forwarder = null;
+            MetricsEndpoint forwarderMetrics = null;
             if (alertmanager != null) {
+                forwarderMetrics = MetricsEndpoint.start(new InetSocketAddress(metricsPort));
                 forwarder =
                         AlertForwarder.forBroker(
                                 kafka.bootstrapServers(),
                                 Topics.ALERTS,
                                 "demo-alert-forwarder",
                                 alertmanager,
-                                DomainMetrics.REGISTRY);
+                                forwarderMetrics.registry());
                 Thread t = new Thread(forwarder, "demo-alert-forwarder");
                 t.setDaemon(true);
                 t.start();
@@ -236,23 +240,29 @@ public final class DemoCommand implements Callable<Integer> {
 
             System.out.printf(
                     "migration monitor demo%n  Flink web UI   http://localhost:%d%n  Kafka broker  "
-                            + " %s%n  domain metrics http://localhost:%d/metrics%n  Flink metrics "
-                            + " http://localhost:%d/metrics%n  log            %s%n  traffic       "
-                            + " %,d border events a simulated day from %s: %d days of history as"
-                            + " fast as they go, then live at %.0fx%n  Ctrl-C stops.%n",
+                            + " %s%n  metrics        http://localhost:%d/metrics (Flink and"
+                            + " domain)%n%s  log            %s%n  traffic        %,d border events"
+                            + " a simulated day from %s: %d days of history as fast as they go,"
+                            + " then live at %.0fx%n  Ctrl-C stops.%n",
                     webPort,
                     kafka.bootstrapServers(),
-                    metrics,
                     flinkMetricsPort,
+                    forwarderMetrics == null
+                            ? ""
+                            : String.format(
+                                    "  forwarder      http://localhost:%d/metrics%n",
+                                    forwarderMetrics.port()),
                     log,
                     scale,
                     start,
                     historyDays,
                     speedup);
             System.out.flush();
+            DemoSummary summary =
+                    new DemoSummary(
+                            URI.create("http://127.0.0.1:" + flinkMetricsPort + "/metrics"));
             long deadline =
                     duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
-            DemoSummary summary = new DemoSummary(DomainMetrics.REGISTRY);
             if (historyDays > 0
                     && fastForward(
                             new JobProgress(webPort, client.getJobID()),
@@ -271,6 +281,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
             if (forwarder != null) {
                 forwarder.close();
+                forwarderMetrics.close();
             }
             client.cancel().get(30, TimeUnit.SECONDS);
         }

@@ -48,6 +48,8 @@ public final class KafkaInputs {
     /**
      * Where and how to read.
      *
+     * @param lateness how far out of order events may arrive and still count
+     * @param idleness after which a silent partition stops holding the watermark back; zero never
      * @param bounded stop at the offsets that are the latest when the job starts (catch-up runs and
      *     tests); the end of input then ends event time, as in a replay without an as-of
      */

@@ -14,7 +14,7 @@ import kz.migration.monitor.event.KazakhstanTime;
 import kz.migration.monitor.event.LabourShortage;
 import kz.migration.monitor.event.Sector;
 import kz.migration.monitor.json.Pseudonymiser;
-import kz.migration.monitor.metrics.DomainMetrics;
+import kz.migration.monitor.metrics.AlertCounter;
 import kz.migration.monitor.pipeline.EventTimeOrderedFunction;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -45,6 +45,7 @@ public final class ShortageCheck extends EventTimeOrderedFunction<String, InputE
 
     private final Pseudonymiser pseudonymiser;
 
+    private transient AlertCounter alerts;
     private transient MapState<SectorYear, Listing> listings;
 
     public ShortageCheck(Pseudonymiser pseudonymiser, long horizon) {
@@ -64,8 +65,8 @@ public final class ShortageCheck extends EventTimeOrderedFunction<String, InputE
     }
 
     @Override
-    public void open(OpenContext openContext) throws Exception {
-        super.open(openContext);
+    protected void openState(OpenContext openContext) {
+        alerts = new AlertCounter(getRuntimeContext().getMetricGroup());
         listings =
                 getRuntimeContext()
                         .getMapState(
@@ -122,7 +123,7 @@ public final class ShortageCheck extends EventTimeOrderedFunction<String, InputE
                         .details(new AlertDetails.Shortage(year, sector, issue.permitId()))
                         .identity(issue.permitId() + "|" + issue.eventId())
                         .build();
-        DomainMetrics.alert(alert);
+        alerts.count(alert);
         out.collect(alert);
     }
 

@@ -11,7 +11,7 @@ import kz.migration.monitor.event.EntryBan;
 import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.KazakhstanTime;
 import kz.migration.monitor.json.Pseudonymiser;
-import kz.migration.monitor.metrics.DomainMetrics;
+import kz.migration.monitor.metrics.AlertCounter;
 import kz.migration.monitor.pipeline.EventTimeOrderedFunction;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -36,6 +36,7 @@ public final class EntryBanCheck extends EventTimeOrderedFunction<String, InputE
 
     private final Pseudonymiser pseudonymiser;
 
+    private transient AlertCounter alerts;
     private transient ValueState<Long> untilDay;
     private transient ValueState<Long> setAt;
 
@@ -56,8 +57,8 @@ public final class EntryBanCheck extends EventTimeOrderedFunction<String, InputE
     }
 
     @Override
-    public void open(OpenContext openContext) throws Exception {
-        super.open(openContext);
+    protected void openState(OpenContext openContext) {
+        alerts = new AlertCounter(getRuntimeContext().getMetricGroup());
         untilDay =
                 getRuntimeContext().getState(new ValueStateDescriptor<>("ban-until", Types.LONG));
         setAt = getRuntimeContext().getState(new ValueStateDescriptor<>("ban-set-at", Types.LONG));
@@ -81,15 +82,24 @@ public final class EntryBanCheck extends EventTimeOrderedFunction<String, InputE
     private void onBan(EntryBan ban, long timestamp, Context ctx) throws Exception {
         long until = ban.until().toEpochDay();
         Long previousAt = setAt.value();
-        if (previousAt != null && previousAt == timestamp) {
-            until = Math.min(until, untilDay.value());
+        if (previousAt != null) {
+            if (previousAt == timestamp) {
+                until = Math.min(until, untilDay.value());
+            }
+            // The replaced record's wake-up is withdrawn, so its schedule does not outlive it.
+            unscheduleAt(ctx, lastMillisOf(untilDay.value(), previousAt));
         }
         untilDay.update(until);
         setAt.update(timestamp);
         // Kept through the record's own day even when it lifts the ban at once, so that a second
         // record at the same instant still meets it.
-        long lastDay = Math.max(until, KazakhstanTime.dateOf(timestamp).toEpochDay());
-        scheduleAt(ctx, KazakhstanTime.endMillisOf(LocalDate.ofEpochDay(lastDay)));
+        scheduleAt(ctx, lastMillisOf(until, timestamp));
+    }
+
+    /** The end of the last day a record (set at {@code setAt}) is kept: its own day at least. */
+    private static long lastMillisOf(long untilEpochDay, long setAt) {
+        long lastDay = Math.max(untilEpochDay, KazakhstanTime.dateOf(setAt).toEpochDay());
+        return KazakhstanTime.endMillisOf(LocalDate.ofEpochDay(lastDay));
     }
 
     private void onEntry(BorderCrossing entry, Collector<Alert> out) throws Exception {
@@ -108,7 +118,7 @@ public final class EntryBanCheck extends EventTimeOrderedFunction<String, InputE
                         .details(new AlertDetails.Ban(LocalDate.ofEpochDay(until)))
                         .identity(subjectRef + "|" + entry.eventId())
                         .build();
-        DomainMetrics.alert(alert);
+        alerts.count(alert);
         out.collect(alert);
     }
 
@@ -121,8 +131,7 @@ public final class EntryBanCheck extends EventTimeOrderedFunction<String, InputE
         if (until == null) {
             return;
         }
-        long lastDay = Math.max(until, KazakhstanTime.dateOf(at).toEpochDay());
-        if (KazakhstanTime.endMillisOf(LocalDate.ofEpochDay(lastDay)) <= timestamp) {
+        if (lastMillisOf(until, at) <= timestamp) {
             untilDay.clear();
             setAt.clear();
         }

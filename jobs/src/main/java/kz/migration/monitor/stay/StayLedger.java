@@ -35,15 +35,11 @@ public record StayLedger(
     public static final StayLedger ABSENT =
             new StayLedger(false, null, null, null, null, Long.MIN_VALUE, 0, 0, new long[0]);
 
-    /** An unlawful day that raises {@code OVERSTAY}: the 1st, 4th or 11th of a stay. */
+    /** An unlawful day that raises {@code OVERSTAY}: the first of an {@link OverstayTier}. */
     public record OverstayMark(long day, int overstayDays) {}
 
     /** A ledger after some days were evaluated, with the overstay marks they reached. */
     public record Progress(StayLedger ledger, List<OverstayMark> marks) {}
-
-    public static boolean isMarked(int unlawfulDays) {
-        return unlawfulDays == 1 || unlawfulDays == 4 || unlawfulDays == 11;
-    }
 
     /** Starts a stay at an entry; an entry while present continues the stay unchanged. */
     public StayLedger entered(Instant at, String citizenship, Region region, String city) {
@@ -66,7 +62,7 @@ public record StayLedger(
         Evaluation e = new Evaluation(this);
         List<OverstayMark> marks = new ArrayList<>(0);
         for (long day = lastEvaluatedDay + 1; day <= lastDay; day++) {
-            if (e.evaluate(day, documents, rule) && isMarked(e.unlawful)) {
+            if (e.evaluate(day, documents, rule) && OverstayTier.isFirstDay(e.unlawful)) {
                 marks.add(new OverstayMark(day, e.unlawful));
             }
         }
@@ -124,12 +120,12 @@ public record StayLedger(
      * person stays and nothing changes, or {@code -1} when none comes within {@code horizonDays}.
      */
     public long nextMarkedDay(PersonDocuments documents, StayRule rule, int horizonDays) {
-        if (!present || rule == null || unlawfulInStay >= 11) {
+        if (!present || rule == null || OverstayTier.isLast(unlawfulInStay)) {
             return -1;
         }
         Evaluation e = new Evaluation(this);
         for (long day = lastEvaluatedDay + 1; day <= lastEvaluatedDay + horizonDays; day++) {
-            if (e.evaluate(day, documents, rule) && isMarked(e.unlawful)) {
+            if (e.evaluate(day, documents, rule) && OverstayTier.isFirstDay(e.unlawful)) {
                 return day;
             }
         }

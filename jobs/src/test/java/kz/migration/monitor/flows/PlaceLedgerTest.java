@@ -23,7 +23,6 @@ import kz.migration.monitor.event.Region;
 import kz.migration.monitor.event.Registration;
 import kz.migration.monitor.event.RegistrationKind;
 import kz.migration.monitor.event.Severity;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -35,11 +34,11 @@ import org.junit.jupiter.api.Test;
 class PlaceLedgerTest {
 
     /** A small default for Astana so that a few arrivals make a surge. */
-    private final KeyedOneInputStreamOperatorTestHarness<String, PlaceInput, Alert> harness =
+    private final KeyedOneInputStreamOperatorTestHarness<PlaceKey, PlaceInput, Alert> harness =
             ProcessFunctionTestHarnesses.forKeyedProcessFunction(
                     new PlaceLedger(Map.of(Region.KZ_71, 2L), Long.MAX_VALUE),
                     PlaceInput::placeKey,
-                    Types.STRING);
+                    PlaceKey.TYPE);
 
     PlaceLedgerTest() throws Exception {}
 

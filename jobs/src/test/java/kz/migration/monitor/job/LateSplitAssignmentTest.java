@@ -95,8 +95,7 @@ class LateSplitAssignmentTest {
                                 new WatermarkWatch())
                         .uid("watch-watermark"),
                 KafkaOutputs.sinks(KAFKA.bootstrapServers(), prefix, "held-back-test"),
-                MonitorSettings.streaming(new Pseudonymiser(ReplayRun.KEY))
-                        .withLateness(lateness, idleness));
+                MonitorSettings.streaming(new Pseudonymiser(ReplayRun.KEY)));
         env.execute("held-back-test");
 
         StreamingReplayEquivalenceTest.assertMatchesReplay(

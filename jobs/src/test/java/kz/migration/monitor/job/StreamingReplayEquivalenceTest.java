@@ -115,8 +115,7 @@ class StreamingReplayEquivalenceTest {
                                 Duration.ZERO,
                                 true),
                         prefix,
-                        MonitorSettings.streaming(new Pseudonymiser(ReplayRun.KEY))
-                                .withLateness(lateness, Duration.ZERO),
+                        MonitorSettings.streaming(new Pseudonymiser(ReplayRun.KEY)),
                         2,
                         Duration.ofMillis(500),
                         null,

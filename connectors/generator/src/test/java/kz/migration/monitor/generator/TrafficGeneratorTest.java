@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kz.migration.monitor.event.Topics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +47,7 @@ class TrafficGeneratorTest {
         write(noisy, dir.resolve("a"));
         write(noisy, dir.resolve("b"));
 
-        for (String stream : GeneratedRecordSink.STREAMS) {
+        for (String stream : Topics.inputs()) {
             Path a = dir.resolve("a").resolve(JsonlFileSink.fileName(stream));
             Path b = dir.resolve("b").resolve(JsonlFileSink.fileName(stream));
             assertThat(Files.size(a)).as(stream).isPositive();
@@ -59,8 +60,7 @@ class TrafficGeneratorTest {
         write(SMALL, dir.resolve("a"));
         write(SMALL.withSeed(2), dir.resolve("b"));
 
-        for (String stream :
-                List.of(GeneratedRecordSink.BORDER_CROSSINGS, GeneratedRecordSink.REGISTRATIONS)) {
+        for (String stream : List.of(Topics.BORDER_CROSSINGS, Topics.REGISTRATIONS)) {
             Path a = dir.resolve("a").resolve(JsonlFileSink.fileName(stream));
             Path b = dir.resolve("b").resolve(JsonlFileSink.fileName(stream));
             assertThat(Files.mismatch(a, b)).as(stream).isNotEqualTo(-1L);
@@ -70,9 +70,9 @@ class TrafficGeneratorTest {
     @Test
     void writesAllFourFilesEvenWhenAStreamIsEmpty(@TempDir Path dir) throws IOException {
         try (JsonlFileSink sink = new JsonlFileSink(dir)) {
-            sink.accept(GeneratedRecordSink.REFERENCE_DATA, "k", "{}", java.time.Instant.EPOCH);
+            sink.accept(Topics.REFERENCE_DATA, "k", "{}", java.time.Instant.EPOCH);
         }
-        for (String stream : GeneratedRecordSink.STREAMS) {
+        for (String stream : Topics.inputs()) {
             assertThat(dir.resolve(stream + ".jsonl")).exists();
         }
     }
@@ -91,24 +91,21 @@ class TrafficGeneratorTest {
     @Test
     void keysArePersonIdsAndReferenceIdentities() throws IOException {
         for (String stream :
-                List.of(
-                        GeneratedRecordSink.BORDER_CROSSINGS,
-                        GeneratedRecordSink.REGISTRATIONS,
-                        GeneratedRecordSink.EMPLOYMENT)) {
+                List.of(Topics.BORDER_CROSSINGS, Topics.REGISTRATIONS, Topics.EMPLOYMENT)) {
             for (CollectingSink.Delivered r : month.get(stream).subList(0, 100)) {
                 assertThat(r.key())
                         .isEqualTo(MAPPER.readTree(r.json()).get("personId").asText())
                         .matches("P\\d{9}");
             }
         }
-        assertThat(month.get(GeneratedRecordSink.REFERENCE_DATA))
+        assertThat(month.get(Topics.REFERENCE_DATA))
                 .extracting(CollectingSink.Delivered::key)
                 .contains(
                         "QUOTA|2026|KZ-75|CAT1",
                         "QUOTA|2026|KZ-10|ALL",
                         "INFLOW_THRESHOLD|KZ-79|",
                         "SHORTAGE|2026|KZ-23|MINING");
-        for (CollectingSink.Delivered r : month.get(GeneratedRecordSink.REFERENCE_DATA)) {
+        for (CollectingSink.Delivered r : month.get(Topics.REFERENCE_DATA)) {
             JsonNode json = read(r);
             if (json.get("kind").asText().equals("ENTRY_BAN")) {
                 assertThat(r.key()).isEqualTo("ENTRY_BAN|" + json.get("personId").asText());
@@ -120,7 +117,7 @@ class TrafficGeneratorTest {
     void aBanLastsFiveYearsAndSomeOfTheBannedEnterAnyway() {
         Map<String, JsonNode> bans = new HashMap<>();
         long register = 0;
-        for (CollectingSink.Delivered r : month.get(GeneratedRecordSink.REFERENCE_DATA)) {
+        for (CollectingSink.Delivered r : month.get(Topics.REFERENCE_DATA)) {
             JsonNode json = read(r);
             if (!json.get("kind").asText().equals("ENTRY_BAN")) {
                 continue;
@@ -146,7 +143,7 @@ class TrafficGeneratorTest {
 
         long foreignEntries = 0;
         long bannedEntries = 0;
-        for (CollectingSink.Delivered r : month.get(GeneratedRecordSink.BORDER_CROSSINGS)) {
+        for (CollectingSink.Delivered r : month.get(Topics.BORDER_CROSSINGS)) {
             JsonNode json = read(r);
             if (!json.get("direction").asText().equals("ENTRY")
                     || json.get("citizenship").asText().equals("KAZ")) {
@@ -172,7 +169,7 @@ class TrafficGeneratorTest {
     void theShortageListOpensIndustryInInvestmentAndFarmingRegionsAndSpecialistsInTheCities() {
         Map<String, Set<String>> open = new HashMap<>();
         Map<String, Integer> listed = new HashMap<>();
-        for (CollectingSink.Delivered r : month.get(GeneratedRecordSink.REFERENCE_DATA)) {
+        for (CollectingSink.Delivered r : month.get(Topics.REFERENCE_DATA)) {
             JsonNode json = read(r);
             if (json.get("kind").asText().equals("SHORTAGE")) {
                 assertThat(json.get("year").asInt()).isEqualTo(2026);
@@ -198,7 +195,7 @@ class TrafficGeneratorTest {
     @Test
     void permitsFollowTheShortageListExceptAFew() {
         Map<String, Set<String>> open = new HashMap<>();
-        for (CollectingSink.Delivered r : month.get(GeneratedRecordSink.REFERENCE_DATA)) {
+        for (CollectingSink.Delivered r : month.get(Topics.REFERENCE_DATA)) {
             JsonNode json = read(r);
             if (json.get("kind").asText().equals("SHORTAGE") && json.get("open").asBoolean()) {
                 open.computeIfAbsent(json.get("region").asText(), k -> new HashSet<>())
@@ -207,7 +204,7 @@ class TrafficGeneratorTest {
         }
         long listed = 0;
         long outside = 0;
-        for (CollectingSink.Delivered r : month.get(GeneratedRecordSink.EMPLOYMENT)) {
+        for (CollectingSink.Delivered r : month.get(Topics.EMPLOYMENT)) {
             JsonNode json = read(r);
             Set<String> sectors = open.get(json.get("region").asText());
             if (json.get("kind").asText().equals("PERMIT_ISSUED") && sectors != null) {
@@ -229,7 +226,7 @@ class TrafficGeneratorTest {
         // the new city's threshold, and more families registering there in days 8-10
         int threshold = -1;
         int quotaLimit = -1;
-        for (CollectingSink.Delivered r : weeks.get(GeneratedRecordSink.REFERENCE_DATA)) {
+        for (CollectingSink.Delivered r : weeks.get(Topics.REFERENCE_DATA)) {
             JsonNode json = read(r);
             if (r.key().equals("INFLOW_THRESHOLD|KZ-19|Alatau")) {
                 threshold = json.get("netInflow7d").asInt();
@@ -241,7 +238,7 @@ class TrafficGeneratorTest {
             }
         }
         long arrivals =
-                weeks.get(GeneratedRecordSink.REGISTRATIONS).stream()
+                weeks.get(Topics.REGISTRATIONS).stream()
                         .map(TrafficGeneratorTest::read)
                         .filter(j -> j.path("city").asText().equals("Alatau"))
                         .count();
@@ -250,7 +247,7 @@ class TrafficGeneratorTest {
 
         // Turkistan's CAT4 quota of 2, then three permits in it
         long permits =
-                weeks.get(GeneratedRecordSink.EMPLOYMENT).stream()
+                weeks.get(Topics.EMPLOYMENT).stream()
                         .map(TrafficGeneratorTest::read)
                         .filter(
                                 j ->
@@ -263,12 +260,12 @@ class TrafficGeneratorTest {
 
         // the expelled visitor from India: 26 days, banned, back a week later
         List<JsonNode> indian =
-                weeks.get(GeneratedRecordSink.BORDER_CROSSINGS).stream()
+                weeks.get(Topics.BORDER_CROSSINGS).stream()
                         .map(TrafficGeneratorTest::read)
                         .filter(j -> j.get("citizenship").asText().equals("IND"))
                         .filter(
                                 j ->
-                                        weeks.get(GeneratedRecordSink.REFERENCE_DATA).stream()
+                                        weeks.get(Topics.REFERENCE_DATA).stream()
                                                 .anyMatch(
                                                         b ->
                                                                 b.key()
@@ -309,7 +306,7 @@ class TrafficGeneratorTest {
     void about90PercentOfForeignEntriesAreFromTheCis() {
         long foreign = 0;
         long cis = 0;
-        for (CollectingSink.Delivered r : month.get(GeneratedRecordSink.BORDER_CROSSINGS)) {
+        for (CollectingSink.Delivered r : month.get(Topics.BORDER_CROSSINGS)) {
             JsonNode json = read(r);
             String citizenship = json.get("citizenship").asText();
             if (json.get("direction").asText().equals("ENTRY") && !citizenship.equals("KAZ")) {
@@ -323,7 +320,7 @@ class TrafficGeneratorTest {
     @Test
     void entriesAndExitsBalance() {
         Map<String, Integer> byDirection = new HashMap<>();
-        month.get(GeneratedRecordSink.BORDER_CROSSINGS)
+        month.get(Topics.BORDER_CROSSINGS)
                 .forEach(
                         r -> byDirection.merge(read(r).get("direction").asText(), 1, Integer::sum));
         double ratio = (double) byDirection.get("ENTRY") / byDirection.get("EXIT");
@@ -336,7 +333,7 @@ class TrafficGeneratorTest {
     @Test
     void movesBetweenRegionsBringPeopleToTheThreeCities() {
         Map<String, Integer> net = new HashMap<>();
-        for (CollectingSink.Delivered r : month.get(GeneratedRecordSink.REGISTRATIONS)) {
+        for (CollectingSink.Delivered r : month.get(Topics.REGISTRATIONS)) {
             JsonNode json = read(r);
             if (json.get("kind").asText().equals("RESIDENCE_CHANGE")) {
                 net.merge(json.get("region").asText(), 1, Integer::sum);
@@ -351,8 +348,7 @@ class TrafficGeneratorTest {
     @Test
     void everyKindOfEventOccurs() {
         Set<String> seen = new HashSet<>();
-        for (String stream :
-                List.of(GeneratedRecordSink.REGISTRATIONS, GeneratedRecordSink.EMPLOYMENT)) {
+        for (String stream : List.of(Topics.REGISTRATIONS, Topics.EMPLOYMENT)) {
             month.get(stream)
                     .forEach(
                             r -> {
@@ -373,7 +369,7 @@ class TrafficGeneratorTest {
                         "RESETTLEMENT",
                         "PERMIT_ISSUED",
                         "HIRED");
-        assertThat(month.get(GeneratedRecordSink.BORDER_CROSSINGS))
+        assertThat(month.get(Topics.BORDER_CROSSINGS))
                 .anySatisfy(r -> assertThat(r.json()).contains("\"permitUntil\""))
                 .anySatisfy(r -> assertThat(r.json()).contains("\"purpose\""));
     }
@@ -408,11 +404,11 @@ class TrafficGeneratorTest {
         new TrafficGenerator(SMALL.withDisorder(0.02, 0.05, 0, 0)).generate(shuffled);
 
         List<String> cleanLines =
-                clean.get(GeneratedRecordSink.BORDER_CROSSINGS).stream()
+                clean.get(Topics.BORDER_CROSSINGS).stream()
                         .map(CollectingSink.Delivered::json)
                         .toList();
         List<String> shuffledLines =
-                shuffled.get(GeneratedRecordSink.BORDER_CROSSINGS).stream()
+                shuffled.get(Topics.BORDER_CROSSINGS).stream()
                         .map(CollectingSink.Delivered::json)
                         .toList();
         assertThat(shuffledLines)
