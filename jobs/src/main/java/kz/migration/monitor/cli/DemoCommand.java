@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import kz.migration.monitor.alertmanager.AlertForwarder;
 import kz.migration.monitor.alertmanager.MetricsEndpoint;
 import kz.migration.monitor.event.KazakhstanTime;
@@ -49,10 +50,10 @@ import picocli.CommandLine.Option;
  * Flink's Prometheus reporter, and a live summary every few seconds read from there. Ctrl-C stops
  * it cleanly.
  *
- * <p>The first simulated weeks are a history, generated into the broker as fast as it takes them
- * and processed as fast as the job can: by the time the job's event time has passed it, every alert
- * type of the contract has been raised (the generator's storylines make sure of that) and
- * committed. The traffic then goes on live, in accelerated time. Log output goes to a file the
+ * <p>The first simulated weeks are a history, generated into the broker as fast as it takes them,
+ * then processed by the job as fast as it can: by the time the job's event time has passed it,
+ * every alert type of the contract has been raised (the generator's storylines make sure of that)
+ * and committed. The traffic then goes on live, in accelerated time. Log output goes to a file the
  * banner names, so the console shows only the demo's own lines.
  */
 @Command(
@@ -62,6 +63,15 @@ import picocli.CommandLine.Option;
                 "Runs the monitor on an embedded Kafka broker and a Flink MiniCluster with"
                         + " generated traffic.")
 public final class DemoCommand implements Callable<Integer> {
+
+    /**
+     * Longer than the job's start-up takes on a busy machine: a partition silent for this long no
+     * longer holds the watermark back, and one that has not yet been read at start must not count
+     * as silent, or the others carry the watermark past its first records (measured: 35 late
+     * records of the first day at 10 s on a loaded machine). Live, every partition gets a record
+     * every few seconds at the default scale and speed-up, so this costs no lag there.
+     */
+    private static final Duration IDLENESS = Duration.ofSeconds(30);
 
     @Option(
             names = "--kafka-port",
@@ -170,37 +180,21 @@ public final class DemoCommand implements Callable<Integer> {
                 EmbeddedKafka.start(EmbeddedKafka.Options.defaults().withPort(kafkaPort))) {
             kafka.createTopics(2, Topics.all().toArray(String[]::new));
             keepForever(kafka.bootstrapServers(), Topics.all());
-            Configuration conf = new Configuration();
-            conf.set(RestOptions.PORT, webPort);
-            conf.addAll(new PrometheusReporting(String.valueOf(flinkMetricsPort)).configuration());
-            StreamingJob job =
-                    new StreamingJob(
-                            new KafkaInputs.Config(
-                                    kafka.bootstrapServers(),
-                                    "",
-                                    "migration-monitor-demo",
-                                    true,
-                                    Duration.ofMinutes(5),
-                                    Duration.ofSeconds(10),
-                                    false),
-                            "",
-                            rules.applyTo(MonitorSettings.streaming(pseudonymiser)),
-                            2,
-                            Duration.ofSeconds(5),
-                            work.resolve("checkpoints").toUri().toString(),
-                            "hashmap");
-            conf.addAll(job.configuration());
-            StreamExecutionEnvironment env =
-                    StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
-            JobClient client = job.start(env);
 
             GeneratorSettings traffic =
                     new GeneratorSettings(seed, start, days, scale, 0.0005, 0.01, 0.002, 0.001);
             Instant live = KazakhstanTime.startOf(start.plusDays(historyDays));
             AtomicLong generatedUpTo = new AtomicLong(Long.MIN_VALUE);
+            CountDownLatch historyWritten = new CountDownLatch(1);
             Thread generator =
                     new Thread(
-                            () -> generate(kafka.bootstrapServers(), traffic, live, generatedUpTo),
+                            () ->
+                                    generate(
+                                            kafka.bootstrapServers(),
+                                            traffic,
+                                            live,
+                                            generatedUpTo,
+                                            historyWritten),
                             "demo-traffic");
             generator.setDaemon(true);
             generator.start();
@@ -221,6 +215,7 @@ public final class DemoCommand implements Callable<Integer> {
                 t.start();
             }
             AlertForwarder forwarding = forwarder;
+            AtomicReference<JobClient> running = new AtomicReference<>();
             Runtime.getRuntime()
                     .addShutdownHook(
                             new Thread(
@@ -230,7 +225,9 @@ public final class DemoCommand implements Callable<Integer> {
                                             forwarding.close();
                                         }
                                         try {
-                                            client.cancel().get(30, TimeUnit.SECONDS);
+                                            if (running.get() != null) {
+                                                running.get().cancel().get(30, TimeUnit.SECONDS);
+                                            }
                                         } catch (Exception e) {
                                             // Already stopped (the run ended by --duration):
                                             // nothing left to cancel.
@@ -258,17 +255,52 @@ public final class DemoCommand implements Callable<Integer> {
                     historyDays,
                     speedup);
             System.out.flush();
+            long deadline =
+                    duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+            // The job starts on the whole history: read while it is still being written, a reader
+            // that the writer leaves without records longer than the idleness (a busy machine)
+            // would let the others carry the watermark past its records.
+            long began = System.nanoTime();
+            if (!awaitHistoryWritten(historyWritten, live, generatedUpTo, stopped, deadline)) {
+                if (forwarder != null) {
+                    forwarder.close();
+                    forwarderMetrics.close();
+                }
+                return 0;
+            }
+            Configuration conf = new Configuration();
+            conf.set(RestOptions.PORT, webPort);
+            conf.addAll(new PrometheusReporting(String.valueOf(flinkMetricsPort)).configuration());
+            StreamingJob job =
+                    new StreamingJob(
+                            new KafkaInputs.Config(
+                                    kafka.bootstrapServers(),
+                                    "",
+                                    "migration-monitor-demo",
+                                    true,
+                                    Duration.ofMinutes(5),
+                                    IDLENESS,
+                                    false),
+                            "",
+                            rules.applyTo(MonitorSettings.streaming(pseudonymiser)),
+                            2,
+                            Duration.ofSeconds(5),
+                            work.resolve("checkpoints").toUri().toString(),
+                            "hashmap");
+            conf.addAll(job.configuration());
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
+            JobClient client = job.start(env);
+            running.set(client);
             DemoSummary summary =
                     new DemoSummary(
                             URI.create("http://127.0.0.1:" + flinkMetricsPort + "/metrics"));
-            long deadline =
-                    duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
             if (historyDays > 0
                     && fastForward(
                             new JobProgress(webPort, client.getJobID()),
                             summary,
                             live,
-                            generatedUpTo,
+                            began,
                             stopped,
                             deadline)) {
                 System.out.print(summary.render());
@@ -299,12 +331,11 @@ public final class DemoCommand implements Callable<Integer> {
             JobProgress progress,
             DemoSummary summary,
             Instant live,
-            AtomicLong generatedUpTo,
+            long began,
             CountDownLatch stopped,
             long deadline)
             throws InterruptedException {
-        long began = System.nanoTime();
-        Instant first = KazakhstanTime.startOf(start);
+        long processing = System.nanoTime();
         Instant passedAt = null;
         long lastLine = System.nanoTime();
         while (System.nanoTime() < deadline && !stopped.await(1, TimeUnit.SECONDS)) {
@@ -315,12 +346,14 @@ public final class DemoCommand implements Callable<Integer> {
             if (passedAt != null
                     && progress.lastCheckpointTriggered().filter(passedAt::isBefore).isPresent()) {
                 System.out.printf(
-                        "history caught up: %d simulated days (%s to %s) processed and committed"
-                                + " in %.0f s; live from here at %.0fx%n",
+                        "history caught up: %d simulated days (%s to %s) written, processed and"
+                                + " committed in %.0f s (%.0f s of processing); live from here at"
+                                + " %.0fx%n",
                         historyDays,
                         start,
                         start.plusDays(historyDays).minusDays(1),
                         (System.nanoTime() - began) / 1e9,
+                        (System.nanoTime() - processing) / 1e9,
                         speedup);
                 return true;
             }
@@ -328,23 +361,58 @@ public final class DemoCommand implements Callable<Integer> {
                 continue;
             }
             lastLine = System.nanoTime();
-            long generated = generatedUpTo.get();
-            long from = first.toEpochMilli();
-            long to = live.toEpochMilli();
             System.out.printf(
-                    "history: generated %s (%.0f%%), monitor at %s, %.0f s%n",
-                    generated == Long.MIN_VALUE
-                            ? "-"
-                            : KazakhstanTime.dateOf(Math.min(generated, to - 1)),
-                    generated == Long.MIN_VALUE
-                            ? 0.0
-                            : Math.min(100.0, 100.0 * (generated - from) / (to - from)),
+                    "history: monitor at %s, %.0f s%n",
                     eventTime.map(t -> KazakhstanTime.dateOf(t).toString()).orElse("-"),
-                    (System.nanoTime() - began) / 1e9);
+                    (System.nanoTime() - processing) / 1e9);
             System.out.print(summary.render());
             System.out.flush();
         }
         return false;
+    }
+
+    /**
+     * Shows how far the history has been written to Kafka until all of it is.
+     *
+     * @return false when stopped or out of time first
+     */
+    private boolean awaitHistoryWritten(
+            CountDownLatch historyWritten,
+            Instant live,
+            AtomicLong generatedUpTo,
+            CountDownLatch stopped,
+            long deadline)
+            throws InterruptedException {
+        long began = System.nanoTime();
+        while (!historyWritten.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (stopped.getCount() == 0 || System.nanoTime() > deadline) {
+                return false;
+            }
+            System.out.printf(
+                    "history: writing %s to Kafka (%.0f%%), %.0f s%n",
+                    generatedDate(generatedUpTo.get(), live),
+                    historyShare(generatedUpTo.get(), live),
+                    (System.nanoTime() - began) / 1e9);
+            System.out.flush();
+        }
+        System.out.printf(
+                "history: written in %.0f s; the monitor starts on it%n",
+                (System.nanoTime() - began) / 1e9);
+        System.out.flush();
+        return true;
+    }
+
+    private String generatedDate(long generated, Instant live) {
+        return generated == Long.MIN_VALUE
+                ? "-"
+                : KazakhstanTime.dateOf(Math.min(generated, live.toEpochMilli() - 1)).toString();
+    }
+
+    private double historyShare(long generated, Instant live) {
+        long from = KazakhstanTime.startOf(start).toEpochMilli();
+        return generated == Long.MIN_VALUE
+                ? 0.0
+                : Math.min(100.0, 100.0 * (generated - from) / (live.toEpochMilli() - from));
     }
 
     /**
@@ -368,16 +436,25 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private void generate(
-            String bootstrap, GeneratorSettings settings, Instant live, AtomicLong generatedUpTo) {
+            String bootstrap,
+            GeneratorSettings settings,
+            Instant live,
+            AtomicLong generatedUpTo,
+            CountDownLatch historyWritten) {
         try (KafkaRecordSink sink = new KafkaRecordSink(bootstrap)) {
             GeneratedRecordSink tracked =
                     (stream, key, json, occurredAt) -> {
+                        if (!occurredAt.isBefore(live)) {
+                            historyWritten.countDown();
+                        }
                         sink.accept(stream, key, json, occurredAt);
                         generatedUpTo.accumulateAndGet(occurredAt.toEpochMilli(), Math::max);
                     };
             new TrafficGenerator(settings).generate(PacedSink.byEventTime(tracked, speedup, live));
         } catch (RuntimeException e) {
             System.err.println("traffic stopped: " + e.getMessage());
+        } finally {
+            historyWritten.countDown();
         }
     }
 }
