@@ -1,5 +1,6 @@
 package kz.migration.monitor.cli;
 
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -160,6 +161,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin RuleOptions rules;
 
+    private boolean everyTypeReported;
+
     @Override
     public Integer call() throws Exception {
         if (historyDays < 0 || historyDays >= days) {
@@ -303,13 +306,11 @@ public final class DemoCommand implements Callable<Integer> {
                             began,
                             stopped,
                             deadline)) {
-                System.out.print(summary.render());
-                System.out.flush();
+                printSummary(summary);
             }
             while (System.nanoTime() < deadline
                     && !stopped.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
-                System.out.print(summary.render());
-                System.out.flush();
+                printSummary(summary);
             }
             if (forwarder != null) {
                 forwarder.close();
@@ -347,13 +348,14 @@ public final class DemoCommand implements Callable<Integer> {
                     && progress.lastCheckpointTriggered().filter(passedAt::isBefore).isPresent()) {
                 System.out.printf(
                         "history caught up: %d simulated days (%s to %s) written, processed and"
-                                + " committed in %.0f s (%.0f s of processing); live from here at"
-                                + " %.0fx%n",
+                                + " committed in %.0f s (%.0f s of processing), %.0f s after the"
+                                + " start; live from here at %.0fx%n",
                         historyDays,
                         start,
                         start.plusDays(historyDays).minusDays(1),
                         (System.nanoTime() - began) / 1e9,
                         (System.nanoTime() - processing) / 1e9,
+                        ManagementFactory.getRuntimeMXBean().getUptime() / 1e3,
                         speedup);
                 return true;
             }
@@ -365,10 +367,21 @@ public final class DemoCommand implements Callable<Integer> {
                     "history: monitor at %s, %.0f s%n",
                     eventTime.map(t -> KazakhstanTime.dateOf(t).toString()).orElse("-"),
                     (System.nanoTime() - processing) / 1e9);
-            System.out.print(summary.render());
-            System.out.flush();
+            printSummary(summary);
         }
         return false;
+    }
+
+    /** The summary, and once every alert type has been raised a line that says when. */
+    private void printSummary(DemoSummary summary) throws InterruptedException {
+        System.out.print(summary.render());
+        if (!everyTypeReported && summary.everyAlertTypeRaised()) {
+            everyTypeReported = true;
+            System.out.printf(
+                    "every alert type of the contract raised, %.0f s after the start%n",
+                    ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+        }
+        System.out.flush();
     }
 
     /**

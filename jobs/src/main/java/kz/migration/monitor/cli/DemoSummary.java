@@ -3,9 +3,11 @@ package kz.migration.monitor.cli;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
 import kz.migration.monitor.event.AlertType;
@@ -20,6 +22,7 @@ import kz.migration.monitor.metrics.ReportedMetrics;
 final class DemoSummary {
 
     private final URI reporter;
+    private final Set<AlertType> raised = EnumSet.noneOf(AlertType.class);
     private double lastEvents;
     private long lastNanos = System.nanoTime();
 
@@ -77,14 +80,22 @@ final class DemoSummary {
         return s.toString();
     }
 
+    /** Whether every alert type of the contract had been raised at the last {@link #render}. */
+    boolean everyAlertTypeRaised() {
+        return raised.size() == AlertType.values().length;
+    }
+
     /** Every alert type of the audience, in contract order, zeros included; overstays by tier. */
-    private static String alerts(ReportedMetrics m, Audience audience) {
+    private String alerts(ReportedMetrics m, Audience audience) {
         StringJoiner line = new StringJoiner(", ");
         for (AlertType type : AlertType.values()) {
             if (type.audience() != audience) {
                 continue;
             }
             double n = m.sum("migration_alerts_total", "type", type.name());
+            if (n > 0) {
+                raised.add(type);
+            }
             String text = type + " " + String.format("%,.0f", n);
             if (type == AlertType.OVERSTAY && n > 0) {
                 StringJoiner tiers = new StringJoiner(" / ", " (", ")");

@@ -36,6 +36,8 @@ class DemoCommandTest {
 
     private static final String CAUGHT_UP = "history caught up";
 
+    private static final String EVERY_TYPE = "every alert type of the contract raised";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir Path dir;
@@ -112,6 +114,12 @@ class DemoCommandTest {
                                                     "WARNING [1-9].* / MAJOR [1-9].* / CRITICAL"
                                                             + " [1-9]"));
 
+            assertThat(console)
+                    .anySatisfy(
+                            l ->
+                                    assertThat(l)
+                                            .startsWith("every alert type of the contract raised"));
+
             console.addAll(Files.readAllLines(stderr));
             assertThat(console)
                     .as("console of the demo")
@@ -132,7 +140,10 @@ class DemoCommandTest {
         }
     }
 
-    /** Waits for the summary printed right after the catch-up line; fails if the demo ends. */
+    /**
+     * Waits for the summary printed right after the catch-up line and for the line that every alert
+     * type has been raised; fails if the demo ends first.
+     */
     private static void awaitSummaryAfterCatchUp(Process demo, Path stdout, Path stderr)
             throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
@@ -141,7 +152,8 @@ class DemoCommandTest {
             int caughtUp = indexOf(lines, CAUGHT_UP);
             if (caughtUp >= 0
                     && lines.subList(caughtUp, lines.size()).stream()
-                            .anyMatch(l -> l.startsWith("  planning:"))) {
+                            .anyMatch(l -> l.startsWith("  planning:"))
+                    && indexOf(lines, EVERY_TYPE) >= 0) {
                 return;
             }
             if (!demo.isAlive() || System.nanoTime() > deadline) {
