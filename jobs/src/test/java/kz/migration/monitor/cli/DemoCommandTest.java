@@ -140,6 +140,11 @@ class DemoCommandTest {
         }
     }
 
+    @Test
+    void refusesAHistoryAsLongAsTheRun() {
+        assertThat(MonitorCli.run("demo", "--days", "30", "--history-days", "30")).isEqualTo(1);
+    }
+
     /**
      * Waits for the summary printed right after the catch-up line and for the line that every alert
      * type has been raised; fails if the demo ends first.
