@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
         description = {
             "Reads committed alerts from Kafka and posts them to Alertmanager's v2 API, committing"
                     + " offsets only after delivery and retrying with backoff while Alertmanager is"
-                    + " down. OVERSTAY_ENDED resolves the subject's OVERSTAY alerts."
+                    + " down. OVERSTAY_ENDED resolves the subject's OVERSTAY alerts; the ends seen"
+                    + " are kept in a compacted state topic, so a restart re-opens none."
         })
 public final class ForwardAlertsCommand implements Callable<Integer> {
 
@@ -40,6 +41,13 @@ public final class ForwardAlertsCommand implements Callable<Integer> {
     String groupId;
 
     @Option(
+            names = "--state-topic",
+            description =
+                    "Compacted topic holding the ends of overstays seen, created if missing"
+                            + " (default: <group-id>-state). One forwarder per state topic.")
+    String stateTopic;
+
+    @Option(
             names = "--metrics-port",
             defaultValue = "9400",
             description = "Port of /metrics; 0 disables (default: ${DEFAULT-VALUE}).")
@@ -52,7 +60,12 @@ public final class ForwardAlertsCommand implements Callable<Integer> {
         }
         AlertForwarder forwarder =
                 AlertForwarder.forBroker(
-                        bootstrap, topic, groupId, alertmanager, DomainMetrics.REGISTRY);
+                        bootstrap,
+                        topic,
+                        groupId,
+                        stateTopic != null ? stateTopic : AlertForwarder.stateTopic(groupId),
+                        alertmanager,
+                        DomainMetrics.REGISTRY);
         Runtime.getRuntime().addShutdownHook(new Thread(forwarder::close, "forwarder-stop"));
         forwarder.run();
         return 0;

@@ -11,18 +11,23 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import kz.migration.monitor.testsupport.AlertmanagerProcess;
+import kz.migration.monitor.testsupport.KafkaBrokerExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@link AlertForwarder}'s delivery loop with Kafka replaced by a {@link MockConsumer} and a real
- * Alertmanager. (The end-to-end test with a broker lives with the job.)
+ * {@link AlertForwarder}'s delivery loop with the alerts topic replaced by a {@link MockConsumer},
+ * a real Alertmanager and, for the memory of ended overstays, a real broker. (The end-to-end tests,
+ * with the forwarder killed and restarted as a process, live with the job.)
  */
 class AlertmanagerForwarderTest {
+
+    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
     private static final TopicPartition TP = new TopicPartition(AlertForwarder.ALERTS_TOPIC, 0);
     private static final AlertForwarder.Backoff FAST =
@@ -100,6 +105,60 @@ class AlertmanagerForwarderTest {
     }
 
     @Test
+    void aRestartedForwarderStillPostsAnOverstayReadAfterItsEndResolved() throws Exception {
+        String stateTopic = "restart-state";
+        try (AlertmanagerProcess am = AlertmanagerProcess.start()) {
+            AlertmanagerClient client = new AlertmanagerClient(am.uri());
+            OverstayEndings before = OverstayEndings.inTopic(KAFKA.bootstrapServers(), stateTopic);
+            before.restore();
+            AlertForwarder first =
+                    new AlertForwarder(
+                            consumer, client, new ContractAlertMapper(), FAST, registry, before);
+            add(ended("end-3", "2026-02-20T08:00:00Z"));
+            assertThat(first.pollOnce(Duration.ofMillis(10))).isEqualTo(1);
+            before.close(); // the process ends; only the state topic remains
+
+            // The OVERSTAY's partition lagged: it is read only by the next forwarder.
+            MockConsumer<String, String> next = new MockConsumer<>("earliest");
+            next.assign(List.of(TP));
+            next.updateBeginningOffsets(Map.of(TP, 0L));
+            next.addRecord(
+                    new ConsumerRecord<>(TP.topic(), 0, 0, "k", overstay("ov-lag", "WARNING", 1)));
+            OverstayEndings after = OverstayEndings.inTopic(KAFKA.bootstrapServers(), stateTopic);
+            assertThat(after.restore()).isEqualTo(1);
+            AlertForwarder second =
+                    new AlertForwarder(
+                            next, client, new ContractAlertMapper(), FAST, registry, after);
+            assertThat(second.pollOnce(Duration.ofMillis(10))).isEqualTo(1);
+            after.close();
+
+            assertThat(client.activeAlerts(Map.of("alert_id", "ov-lag")))
+                    .as("an OVERSTAY raised before the end its forwarder restored")
+                    .isEmpty();
+            assertThat(count("delivered")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void theLateEndOfAnEarlierStayLeavesALaterStaysOverstayOpen() throws Exception {
+        try (AlertmanagerProcess am = AlertmanagerProcess.start()) {
+            AlertmanagerClient client = new AlertmanagerClient(am.uri());
+            AlertForwarder forwarder =
+                    new AlertForwarder(consumer, client, new ContractAlertMapper(), FAST, registry);
+            add(overstay("ov-first-stay", "WARNING", 1)); // raised 2026-02-10
+            add(
+                    overstay("ov-second-stay", "WARNING", 1)
+                            .replace("2026-02-10T19:00:00Z", "2026-03-15T19:00:00Z"));
+            add(ended("end-first-stay", "2026-02-20T08:00:00Z"));
+            assertThat(forwarder.pollOnce(Duration.ofMillis(10))).isEqualTo(3);
+
+            assertThat(client.activeAlerts(Map.of("alertname", "OVERSTAY", "subject", "5u8j")))
+                    .singleElement()
+                    .satisfies(a -> assertThat(a.label("alert_id")).isEqualTo("ov-second-stay"));
+        }
+    }
+
+    @Test
     void keepsRetryingWhileAlertmanagerIsDownAndCommitsOnlyAfterDelivery() throws Exception {
         int port = AlertmanagerProcess.freePort();
         AlertmanagerClient client =
@@ -167,6 +226,14 @@ class AlertmanagerForwarderTest {
                 .tag("outcome", outcome)
                 .counter()
                 .count();
+    }
+
+    private static String ended(String id, String raisedAt) {
+        return """
+        {"alertId":"%s","type":"OVERSTAY_ENDED","severity":"MAJOR","audience":"SECURITY",
+         "raisedAt":"%s","subjectRef":"5u8j","region":"KZ-75","details":{"overstayDays":6}}\
+        """
+                .formatted(id, raisedAt);
     }
 
     private static String overstay(String id, String severity, int days) {
