@@ -26,6 +26,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -155,8 +156,12 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
             String stateTopic,
             URI alertmanager,
             MeterRegistry registry) {
-        KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(consumerProperties(bootstrap, groupId));
+        Properties props = consumerProperties(bootstrap, groupId);
+        // Static membership, one member per state topic: a restarted forwarder takes its
+        // partitions back at once instead of after the dead one's session timeout, and a second
+        // forwarder started on the same state fences the first rather than writing beside it.
+        props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, stateTopic);
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
         consumer.subscribe(List.of(topic));
         return new AlertForwarder(
                 consumer,
@@ -208,6 +213,9 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
             }
         } catch (WakeupException e) {
             // close() woke the poll up: a normal stop.
+        } catch (FencedInstanceIdException e) {
+            LOG.error("Another forwarder took over this one's state topic {}", endings.topic());
+            throw e;
         } finally {
             try {
                 consumer.close();

@@ -3,19 +3,24 @@ package kz.migration.monitor.alertmanager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import kz.migration.monitor.testsupport.AlertmanagerProcess;
 import kz.migration.monitor.testsupport.KafkaBrokerExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -136,6 +141,53 @@ class AlertmanagerForwarderTest {
                     .as("an OVERSTAY raised before the end its forwarder restored")
                     .isEmpty();
             assertThat(count("delivered")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aSecondForwarderOnTheSameStateTopicFencesTheFirst() throws Exception {
+        URI nowhere = URI.create("http://127.0.0.1:" + AlertmanagerProcess.freePort());
+        String group = "fenced-forwarder";
+        AlertForwarder first =
+                AlertForwarder.forBroker(
+                        KAFKA.bootstrapServers(), "fenced", group, nowhere, registry);
+        CompletableFuture<Void> firstRun = CompletableFuture.runAsync(first);
+        KAFKA.createTopics(1, "fenced");
+        awaitMembers(group, 1);
+
+        AlertForwarder second =
+                AlertForwarder.forBroker(
+                        KAFKA.bootstrapServers(), "fenced", group, nowhere, registry);
+        CompletableFuture<Void> secondRun = CompletableFuture.runAsync(second);
+        try {
+            assertThat(firstRun)
+                    .failsWithin(Duration.ofMinutes(1))
+                    .withThrowableOfType(ExecutionException.class)
+                    .withCauseInstanceOf(FencedInstanceIdException.class);
+            assertThat(secondRun).isNotDone();
+        } finally {
+            second.close();
+            first.close();
+        }
+    }
+
+    private static void awaitMembers(String group, int count) throws Exception {
+        try (Admin admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                KAFKA.bootstrapServers()))) {
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (admin.describeConsumerGroups(List.of(group))
+                            .all()
+                            .get()
+                            .get(group)
+                            .members()
+                            .size()
+                    < count) {
+                assertThat(Instant.now()).as("%s members of %s", count, group).isBefore(deadline);
+                Thread.sleep(100);
+            }
         }
     }
 
