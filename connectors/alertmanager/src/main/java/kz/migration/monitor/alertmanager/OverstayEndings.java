@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,6 +28,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -186,12 +188,7 @@ public final class OverstayEndings implements AutoCloseable {
                     throw new KafkaException("cannot create " + topic, e.getCause());
                 }
             }
-            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            Config config =
-                    admin.describeConfigs(List.of(resource))
-                            .all()
-                            .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                            .get(resource);
+            Config config = awaitTopic(admin);
             String policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
             if (!policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
                 // Under the delete policy retention would silently forget endings.
@@ -199,6 +196,33 @@ public final class OverstayEndings implements AutoCloseable {
             }
         } catch (ExecutionException | TimeoutException e) {
             throw new KafkaException("cannot reach the state topic " + topic, e);
+        }
+    }
+
+    /**
+     * The topic's configuration, once its partition answers: a topic just created is not yet known
+     * to every broker, and an idempotent producer writing to it too early would loop on sequence
+     * errors.
+     */
+    private Config awaitTopic(Admin admin)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        long deadline = System.nanoTime() + KAFKA_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                admin.listOffsets(Map.of(new TopicPartition(topic, 0), OffsetSpec.latest()))
+                        .all()
+                        .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                return admin.describeConfigs(List.of(resource))
+                        .all()
+                        .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                        .get(resource);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
