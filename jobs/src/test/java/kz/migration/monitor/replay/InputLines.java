@@ -182,13 +182,7 @@ final class InputLines {
                             + " "
                             + (days == null ? "-" : days.asText())
                             + " "
-                            + a.get("region").asText(null)
-                            + "/"
-                            + a.get("city").asText(null)
-                            + " "
-                            + a.get("citizenship").asText(null)
-                            + " "
-                            + who(a, persons));
+                            + placeAndPerson(a, persons));
         }
         return rows;
     }
@@ -204,7 +198,12 @@ final class InputLines {
                 + " "
                 + a.get("audience").asText()
                 + " "
-                + a.get("region").asText(null)
+                + placeAndPerson(a, persons);
+    }
+
+    /** {@code "region/city citizenship person"}, the person named as in {@link #summaries}. */
+    private static String placeAndPerson(JsonNode a, String... persons) {
+        return a.get("region").asText(null)
                 + "/"
                 + a.get("city").asText(null)
                 + " "
