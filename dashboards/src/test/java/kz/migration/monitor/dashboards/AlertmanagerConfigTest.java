@@ -25,6 +25,8 @@ class AlertmanagerConfigTest {
         "audience=DUTY_OFFICER, alertname=QUOTA_WARNING,          duty-officer",
         "audience=DUTY_OFFICER, alertname=MigrationPipelineDown,  duty-officer",
         "audience=PLANNING,     alertname=INFLOW_SURGE,           planning",
+        "audience=SECURITY,     alertname=BANNED_ENTRY,           security",
+        "audience=DUTY_OFFICER, alertname=PERMIT_OUTSIDE_SHORTAGE, duty-officer",
         "audience=UNKNOWN,      alertname=Whatever,               duty-officer",
     })
     void routesByAudience(String audience, String alertname, String receiver) {

@@ -145,11 +145,18 @@ class DashboardLintTest {
                         "migration_people_present",
                         "migration_alerts",
                         "flink_jobmanager_numRunningJobs",
-                        "records_lag_max");
+                        "records_lag_max",
+                        "BANNED_ENTRY",
+                        "PERMIT_OUTSIDE_SHORTAGE");
         String security =
                 Files.readString(module.resolve("grafana/dashboards/security-services.json"));
         assertThat(security)
-                .contains("migration_overstays_active", "UNAUTHORISED_EMPLOYMENT", "QUOTA_BREACH");
+                .contains(
+                        "migration_overstays_active",
+                        "UNAUTHORISED_EMPLOYMENT",
+                        "QUOTA_BREACH",
+                        "BANNED_ENTRY",
+                        "PERMIT_OUTSIDE_SHORTAGE");
         String planners = Files.readString(module.resolve("grafana/dashboards/planners.json"));
         assertThat(planners)
                 .contains(

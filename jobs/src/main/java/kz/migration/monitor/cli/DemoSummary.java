@@ -3,15 +3,19 @@ package kz.migration.monitor.cli;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
+import kz.migration.monitor.event.AlertType;
+import kz.migration.monitor.event.Audience;
 import kz.migration.monitor.metrics.ReportedMetrics;
 
 /**
  * The demo's live summary, read from the domain metrics on Flink's Prometheus reporter: throughput,
- * people present, active overstays, alerts by type, top cities by net inflow, quota utilisation and
- * relocation.
+ * people present, active overstays, alerts by audience and type (every type of the contract,
+ * overstays by tier), top cities by net inflow, quota utilisation and relocation.
  */
 final class DemoSummary {
 
@@ -50,7 +54,13 @@ final class DemoSummary {
                         m.sum("migration_overstays_active"),
                         m.sum("migration_dead_letters_total"),
                         m.sum("migration_late_events_total")));
-        s.append("  alerts: ").append(byLabel(m, "migration_alerts_total", "type")).append('\n');
+        for (Audience audience : Audience.values()) {
+            s.append("  alerts for ")
+                    .append(audience.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    .append(": ")
+                    .append(alerts(m, audience))
+                    .append('\n');
+        }
         s.append("  net inflow 7d, top cities: ").append(topCities(m)).append('\n');
         s.append("  quota utilisation, top: ").append(topQuotas(m)).append('\n');
         double contracts = m.sum("migration_relocation_contracts_total");
@@ -67,14 +77,31 @@ final class DemoSummary {
         return s.toString();
     }
 
-    private static String byLabel(ReportedMetrics m, String name, String label) {
-        Map<String, Double> by = new TreeMap<>();
-        m.series(name).forEach((labels, value) -> by.merge(labels.get(label), value, Double::sum));
-        return by.isEmpty()
-                ? "none yet"
-                : by.entrySet().stream()
-                        .map(e -> e.getKey() + " " + String.format("%,.0f", e.getValue()))
-                        .collect(Collectors.joining(", "));
+    /** Every alert type of the audience, in contract order, zeros included; overstays by tier. */
+    private static String alerts(ReportedMetrics m, Audience audience) {
+        StringJoiner line = new StringJoiner(", ");
+        for (AlertType type : AlertType.values()) {
+            if (type.audience() != audience) {
+                continue;
+            }
+            double n = m.sum("migration_alerts_total", "type", type.name());
+            String text = type + " " + String.format("%,.0f", n);
+            if (type == AlertType.OVERSTAY && n > 0) {
+                StringJoiner tiers = new StringJoiner(" / ", " (", ")");
+                for (String severity : List.of("WARNING", "MAJOR", "CRITICAL")) {
+                    double tier =
+                            m.series("migration_alerts_total").entrySet().stream()
+                                    .filter(e -> type.name().equals(e.getKey().get("type")))
+                                    .filter(e -> severity.equals(e.getKey().get("severity")))
+                                    .mapToDouble(Map.Entry::getValue)
+                                    .sum();
+                    tiers.add(severity + " " + String.format("%,.0f", tier));
+                }
+                text += tiers;
+            }
+            line.add(text);
+        }
+        return line.toString();
     }
 
     private static String topCities(ReportedMetrics m) {

@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import kz.migration.monitor.event.AlertType;
 import kz.migration.monitor.event.SourceStream;
 import kz.migration.monitor.event.Topics;
 import kz.migration.monitor.generator.GeneratorSettings;
@@ -56,7 +58,19 @@ class StreamingReplayEquivalenceTest {
                 TopicIo.generated(
                         new GeneratorSettings(
                                 7, LocalDate.parse("2026-01-01"), 60, 400, 0.01, 0.02, 0.01, 0.01));
+        assertThat(input.get(SourceStream.REFERENCE_DATA))
+                .anySatisfy(r -> assertThat(r).contains("\"kind\":\"ENTRY_BAN\""))
+                .anySatisfy(r -> assertThat(r).contains("\"kind\":\"SHORTAGE\""));
         assertSameOutputs("generated", input, Duration.ofHours(1));
+        // The traffic's bans, shortage list and storylines raise every alert type of the contract,
+        // so the comparison above covers all of them.
+        List<String> types = new ArrayList<>();
+        for (String alert :
+                TopicIo.readCommitted(KAFKA.bootstrapServers(), "generated." + Topics.ALERTS)) {
+            types.add(JSON.readTree(alert).path("type").asText());
+        }
+        assertThat(types)
+                .containsAll(Arrays.stream(AlertType.values()).map(AlertType::name).toList());
     }
 
     private void assertSameOutputs(

@@ -1,16 +1,14 @@
 package kz.migration.monitor.generator;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 
 /**
  * Trips across the border. A foreigner ENTERs and later EXITs, within the stay limit of the
  * citizenship's group, beyond it with a visa or permit ({@code permitUntil}), or, for about 1%,
  * beyond it without one (overstays, some of them visa runners whose repeated short trips exceed 90
- * days in 180). A citizen of Kazakhstan EXITs and comes back.
+ * days in 180). Those who overstay more than ten days are expelled at their exit ({@link
+ * EntryBans}). A citizen of Kazakhstan EXITs and comes back.
  */
 final class BorderTraffic {
 
@@ -47,24 +45,26 @@ final class BorderTraffic {
     private final IdSource ids;
     private final Schedule schedule;
     private final long outputStart;
-    private final WeightedChoice<Checkpoint> anywhere =
-            new WeightedChoice<>(Checkpoint.ALL, Checkpoint::weight);
-    private final WeightedChoice<Checkpoint> byAir =
-            new WeightedChoice<>(Checkpoint.ALL, c -> c.isAirportOrPort() ? c.weight() : 0);
-    private final Map<String, WeightedChoice<Checkpoint>> byLand = new TreeMap<>();
+    private final CheckpointChoice checkpoints;
+    private final EntryBans bans;
 
-    /** Trips that end before {@code outputStart} (epoch seconds, the warm-up) are not planned. */
-    BorderTraffic(SplittableRandom rng, IdSource ids, Schedule schedule, long outputStart) {
+    /**
+     * Trips that end before {@code outputStart} (epoch seconds, the warm-up) are not planned; the
+     * overstayers that art. 517 expels are reported to {@code bans}.
+     */
+    BorderTraffic(
+            SplittableRandom rng,
+            IdSource ids,
+            Schedule schedule,
+            long outputStart,
+            CheckpointChoice checkpoints,
+            EntryBans bans) {
         this.rng = rng;
         this.ids = ids;
         this.schedule = schedule;
         this.outputStart = outputStart;
-        for (String country : List.of("UZB", "KGZ", "RUS", "CHN", "TKM")) {
-            byLand.put(
-                    country,
-                    new WeightedChoice<>(
-                            Checkpoint.ALL, c -> country.equals(c.neighbour()) ? c.weight() : 0));
-        }
+        this.checkpoints = checkpoints;
+        this.bans = bans;
     }
 
     /** The longest a planned trip lasts, so a warm-up this long fills the country with visitors. */
@@ -102,8 +102,9 @@ final class BorderTraffic {
         if (returnAt < outputStart) {
             return;
         }
-        Checkpoint out = rng.nextDouble() < 0.45 ? byAir.pick(rng) : anywhere.pick(rng);
-        Checkpoint back = rng.nextDouble() < 0.8 ? out : anywhere.pick(rng);
+        Checkpoint out =
+                rng.nextDouble() < 0.45 ? checkpoints.byAir(rng) : checkpoints.anywhere(rng);
+        Checkpoint back = rng.nextDouble() < 0.8 ? out : checkpoints.anywhere(rng);
         long person = ids.newPerson();
         schedule.add(new PlannedEvent.Crossing(exitAt, person, "KAZ", out, false, null, null));
         schedule.add(new PlannedEvent.Crossing(returnAt, person, "KAZ", back, true, null, null));
@@ -119,10 +120,12 @@ final class BorderTraffic {
         LocalDate permitUntil = null;
         int legs = 1;
         int days;
+        int overstayDays = 0;
         double u = rng.nextDouble();
         double documentShare = eaeu ? 0.02 : 0.06;
         if (u < OVERSTAY_SHARE) {
-            days = limit + Volume.between(rng, 1, 20);
+            overstayDays = Volume.between(rng, 1, 20);
+            days = limit + overstayDays;
         } else if (u < OVERSTAY_SHARE + documentShare) {
             int valid = Volume.between(rng, 30, 365);
             permitUntil = entryDate.plusDays(valid - 1);
@@ -138,16 +141,20 @@ final class BorderTraffic {
             return; // a warm-up trip over before the output starts
         }
         long person = ids.newPerson();
-        Checkpoint in = checkpointFor(citizenship);
+        Checkpoint in = checkpoints.forCitizen(citizenship, rng);
         schedule.add(
                 new PlannedEvent.Crossing(
                         entryAt, person, citizenship, in, true, purpose, permitUntil));
         long at = entryAt;
         for (int leg = 1; leg <= legs; leg++) {
             long exitAt = laterCrossing(at, days);
-            Checkpoint out = rng.nextDouble() < 0.75 ? in : checkpointFor(citizenship);
+            Checkpoint out =
+                    rng.nextDouble() < 0.75 ? in : checkpoints.forCitizen(citizenship, rng);
             schedule.add(
                     new PlannedEvent.Crossing(exitAt, person, citizenship, out, false, null, null));
+            if (overstayDays > EntryBans.EXPULSION_AFTER_DAYS) {
+                bans.expelled(person, citizenship, exitAt, out);
+            }
             if (leg < legs) {
                 // the visa run: straight back in, the same day or the next
                 at = laterCrossing(exitAt, rng.nextInt(2) + 1);
@@ -183,13 +190,5 @@ final class BorderTraffic {
             days = 2;
         }
         return dayStart + (long) (days - 1) * InstantText.DAY_SECONDS + Volume.timeOfDay(rng);
-    }
-
-    private Checkpoint checkpointFor(String citizenship) {
-        List<String> land = Travellers.landNeighbours(citizenship);
-        if (!land.isEmpty() && rng.nextDouble() < 0.65) {
-            return byLand.get(land.get(0)).pick(rng);
-        }
-        return byAir.pick(rng);
     }
 }

@@ -115,6 +115,13 @@ record Checkpoint(String code, String region, String city, String neighbour, int
                     new Checkpoint("OMSK-ROAD", "KZ-55", "Aksu", "RUS", 3),
                     new Checkpoint("KULUNDA", "KZ-55", "Ekibastuz", "RUS", 2));
 
+    static Checkpoint byCode(String code) {
+        return ALL.stream()
+                .filter(c -> c.code.equals(code))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown checkpoint " + code));
+    }
+
     boolean isAirportOrPort() {
         return neighbour == null;
     }

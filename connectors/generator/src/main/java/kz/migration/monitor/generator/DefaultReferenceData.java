@@ -123,11 +123,23 @@ public final class DefaultReferenceData {
     }
 
     /**
-     * The identity (and Kafka key) of a reference-data record: {@code QUOTA|year|region|category}
-     * or {@code INFLOW_THRESHOLD|region|city} (city empty when absent).
+     * The identity (and Kafka key) of a reference-data record: {@code QUOTA|year|region|category},
+     * {@code INFLOW_THRESHOLD|region|city} (city empty when absent), {@code ENTRY_BAN|personId} or
+     * {@code SHORTAGE|year|region|sector}.
      */
     public static String keyOf(JsonNode record) {
         String kind = record.path("kind").asText();
+        if ("ENTRY_BAN".equals(kind)) {
+            return EntryBans.keyOf(record.path("personId").asText());
+        }
+        if ("SHORTAGE".equals(kind)) {
+            return String.join(
+                    "|",
+                    kind,
+                    record.path("year").asText(),
+                    record.path("region").asText(),
+                    record.path("sector").asText());
+        }
         if ("QUOTA".equals(kind)) {
             return String.join(
                     "|",

@@ -61,6 +61,15 @@ final class DeliveryDisorder {
         }
     }
 
+    /**
+     * Delivers {@code record} in its place, with no disorder: reference data and storylines, whose
+     * effect must not depend on the disorder shares.
+     */
+    void offerExact(RenderedRecord record) {
+        release(record.at());
+        deliver(record);
+    }
+
     /** Delivers everything still held. */
     void flush() {
         release(Long.MAX_VALUE);

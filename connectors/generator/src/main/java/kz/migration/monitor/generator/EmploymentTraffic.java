@@ -1,15 +1,20 @@
 package kz.migration.monitor.generator;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Work permits and hires. Permits are issued per region and category at about 95% of the regional
  * 2026 quotas over a year (so some regions come near their limits), mostly to citizens of China,
- * Uzbekistan, Turkey and India; most holders are HIRED within two weeks. Citizens of Kazakhstan and
- * the EAEU are hired without permits, and a few others without one too: unauthorised.
+ * Uzbekistan, Turkey and India; most holders are HIRED within two weeks. Where a region publishes a
+ * {@link ShortageList}, permits go to its open sectors, except for a few outside it. Citizens of
+ * Kazakhstan and the EAEU are hired without permits, and a few others without one too:
+ * unauthorised.
  */
 final class EmploymentTraffic {
 
@@ -28,8 +33,10 @@ final class EmploymentTraffic {
             WeightedChoice.of("KAZ", 50, "KGZ", 20, "RUS", 15, "ARM", 10, "BLR", 5);
     private static final WeightedChoice<String> UNAUTHORISED =
             WeightedChoice.of("UZB", 50, "TJK", 25, "CHN", 10, "AFG", 5, "TKM", 5, "IND", 5);
-    private static final WeightedChoice<String> SECTOR =
-            WeightedChoice.of(
+
+    /** Sectors of permits and hires; their order is the order of the picks. */
+    private static final Map<String, Integer> SECTOR_WEIGHTS =
+            weights(
                     "CONSTRUCTION",
                     35,
                     "MINING",
@@ -48,14 +55,27 @@ final class EmploymentTraffic {
                     5,
                     "OTHER",
                     10);
+
+    private static final Map<String, Integer> SEASONAL_SECTOR_WEIGHTS =
+            weights("AGRICULTURE", 80, "CONSTRUCTION", 20);
+    private static final WeightedChoice<String> SECTOR = choice(SECTOR_WEIGHTS, s -> true);
     private static final WeightedChoice<String> SEASONAL_SECTOR =
-            WeightedChoice.of("AGRICULTURE", 80, "CONSTRUCTION", 20);
+            choice(SEASONAL_SECTOR_WEIGHTS, s -> true);
+
+    /**
+     * Share of the permits of a region with a shortage list that the akimat issues for a sector the
+     * list keeps closed.
+     */
+    private static final double OUTSIDE_SHORTAGE_LIST = 0.03;
 
     private final SplittableRandom rng;
     private final IdSource ids;
     private final Schedule schedule;
     private final Map<String, WeightedChoice<RegionProfile>> quotaRegions = new TreeMap<>();
     private final WeightedChoice<RegionProfile> anyQuotaRegion;
+    private final Map<String, WeightedChoice<String>> listedOpen = new TreeMap<>();
+    private final Map<String, WeightedChoice<String>> listedOpenSeasonal = new TreeMap<>();
+    private final Map<String, WeightedChoice<String>> listedClosed = new TreeMap<>();
 
     EmploymentTraffic(SplittableRandom rng, IdSource ids, Schedule schedule) {
         this.rng = rng;
@@ -72,6 +92,13 @@ final class EmploymentTraffic {
                 new WeightedChoice<>(
                         RegionProfile.ALL,
                         r -> DefaultReferenceData.quota(r.code(), DefaultReferenceData.ALL));
+        for (String region : ShortageList.regions()) {
+            Predicate<String> open = s -> ShortageList.isOpen(region, s, ShortageList.YEAR);
+            listedOpen.put(region, choice(SECTOR_WEIGHTS, open));
+            WeightedChoice<String> seasonal = choice(SEASONAL_SECTOR_WEIGHTS, open);
+            listedOpenSeasonal.put(region, seasonal != null ? seasonal : listedOpen.get(region));
+            listedClosed.put(region, choice(SECTOR_WEIGHTS, open.negate()));
+        }
     }
 
     void planDay(LocalDate day, int scale) {
@@ -114,7 +141,7 @@ final class EmploymentTraffic {
         LocalDate issued = InstantText.dateOf(at);
         RegionProfile region = quotaRegions.get(category).pick(rng);
         String city = Settlement.cityIn(region, rng);
-        String sector = "SEASONAL".equals(category) ? SEASONAL_SECTOR.pick(rng) : SECTOR.pick(rng);
+        String sector = sector(region.code(), category, issued.getYear());
         String employer = employer(region);
         String permitId = ids.newPermitId(issued.getYear());
         int validDays =
@@ -230,6 +257,39 @@ final class EmploymentTraffic {
                             sector,
                             employer));
         }
+    }
+
+    /**
+     * The permit's sector: in a region with a shortage list for the year, an open sector, except
+     * for a few permits issued outside the list.
+     */
+    private String sector(String region, String category, int year) {
+        boolean seasonal = "SEASONAL".equals(category);
+        if (!ShortageList.hasList(region, year)) {
+            return seasonal ? SEASONAL_SECTOR.pick(rng) : SECTOR.pick(rng);
+        }
+        if (rng.nextDouble() < OUTSIDE_SHORTAGE_LIST) {
+            return listedClosed.get(region).pick(rng);
+        }
+        return (seasonal ? listedOpenSeasonal : listedOpen).get(region).pick(rng);
+    }
+
+    private static Map<String, Integer> weights(Object... sectorsAndWeights) {
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        for (int i = 0; i < sectorsAndWeights.length; i += 2) {
+            weights.put((String) sectorsAndWeights[i], (Integer) sectorsAndWeights[i + 1]);
+        }
+        return weights;
+    }
+
+    /** The sectors {@code keep} accepts, by their weights; null when it accepts none. */
+    private static WeightedChoice<String> choice(
+            Map<String, Integer> weights, Predicate<String> keep) {
+        List<String> sectors = List.copyOf(weights.keySet());
+        if (sectors.stream().noneMatch(keep)) {
+            return null;
+        }
+        return new WeightedChoice<>(sectors, s -> keep.test(s) ? weights.get(s) : 0);
     }
 
     /** One of about 100 employers per region: {@code E} + the region's number + four digits. */

@@ -1,5 +1,6 @@
 package kz.migration.monitor.generator;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 
 /**
@@ -55,4 +56,41 @@ sealed interface PlannedEvent {
             String sector,
             String employerId)
             implements PlannedEvent {}
+
+    /**
+     * A {@code reference-data} record, already in its JSON form (rare enough to be built when
+     * planned); delivered exactly, without the configured disorder.
+     */
+    record Reference(long at, String key, ObjectNode json) implements PlannedEvent {
+        @Override
+        public long person() {
+            return -1;
+        }
+
+        @Override
+        public String citizenship() {
+            return null;
+        }
+    }
+
+    /**
+     * An event of a {@link Storylines storyline}: delivered exactly, without the configured
+     * disorder, so that it always has its effect.
+     */
+    record Exact(PlannedEvent event) implements PlannedEvent {
+        @Override
+        public long at() {
+            return event.at();
+        }
+
+        @Override
+        public long person() {
+            return event.person();
+        }
+
+        @Override
+        public String citizenship() {
+            return event.citizenship();
+        }
+    }
 }

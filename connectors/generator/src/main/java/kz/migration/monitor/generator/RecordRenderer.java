@@ -18,6 +18,12 @@ final class RecordRenderer {
     }
 
     RenderedRecord render(PlannedEvent event) {
+        if (event instanceof PlannedEvent.Exact exact) {
+            return render(exact.event());
+        }
+        if (event instanceof PlannedEvent.Reference r) {
+            return new RenderedRecord(Topics.REFERENCE_DATA, r.key(), r.json(), r.at());
+        }
         String personId = ids.personId(event.person());
         ObjectNode json = factory.objectNode();
         json.put("eventId", ids.newEventId());

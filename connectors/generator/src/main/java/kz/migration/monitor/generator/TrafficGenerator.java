@@ -3,16 +3,20 @@ package kz.migration.monitor.generator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import kz.migration.monitor.event.Topics;
 
 /**
  * A seeded, deterministic generator of Kazakhstan's migration traffic: border crossings, residence
- * registrations, work permits and hires, plus the {@link DefaultReferenceData} at the start of the
- * first day.
+ * registrations, work permits and hires, entry bans ({@link EntryBans}), plus the reference data at
+ * the start of the first day ({@link DefaultReferenceData}, the {@link ShortageList}, the register
+ * of bans) and a few {@link Storylines} that make every alert of the contract occur in the first 30
+ * days.
  *
  * <p>Records reach the sink in (roughly) event-time order, day after day. Only one day's events and
  * the pending future events of people already on the move (exits, returns, hires) are held, so
@@ -58,24 +62,34 @@ public final class TrafficGenerator {
         SplittableRandom registrationRng = root.split();
         SplittableRandom employmentRng = root.split();
         SplittableRandom disorderRng = root.split();
+        SplittableRandom banRng = root.split();
 
         long firstSecond = InstantText.startOf(settings.start());
         Schedule schedule = new Schedule(firstSecond);
         InstantText time = InstantText.create();
         RecordRenderer renderer = new RecordRenderer(ids, time);
         DeliveryDisorder delivery = new DeliveryDisorder(settings, disorderRng, time, counting);
-        BorderTraffic border = new BorderTraffic(borderRng, ids, schedule, firstSecond);
+        CheckpointChoice checkpoints = new CheckpointChoice();
+        EntryBans bans = new EntryBans(banRng, ids, schedule, checkpoints);
+        BorderTraffic border =
+                new BorderTraffic(borderRng, ids, schedule, firstSecond, checkpoints, bans);
         RegistrationTraffic registrations = new RegistrationTraffic(registrationRng, ids, schedule);
         EmploymentTraffic employment = new EmploymentTraffic(employmentRng, ids, schedule);
+        Storylines storylines = new Storylines(ids, schedule, settings.start(), settings.scale());
 
         Instant validFrom = Instant.ofEpochSecond(firstSecond);
-        for (ObjectNode record : DefaultReferenceData.records(validFrom)) {
+        List<ObjectNode> initial = new ArrayList<>(DefaultReferenceData.records(validFrom));
+        initial.addAll(ShortageList.records(validFrom));
+        initial.addAll(storylines.initialReferenceData());
+        initial.addAll(bans.register(firstSecond, settings.start(), settings.scale()));
+        for (ObjectNode record : initial) {
             counting.accept(
                     Topics.REFERENCE_DATA,
                     DefaultReferenceData.keyOf(record),
                     record.toString(),
                     validFrom);
         }
+        storylines.plan();
         for (int back = BorderTraffic.longestTripDays(); back >= 1; back--) {
             border.planDay(settings.start().minusDays(back), settings.scale());
         }
@@ -84,11 +98,16 @@ public final class TrafficGenerator {
             border.planDay(day, settings.scale());
             registrations.planDay(day, settings.scale());
             employment.planDay(day, settings.scale());
+            bans.planDay(day, settings.scale());
             long dayEnd = InstantText.startOf(day.plusDays(1));
             for (PlannedEvent e = schedule.pollBefore(dayEnd);
                     e != null;
                     e = schedule.pollBefore(dayEnd)) {
-                delivery.offer(renderer.render(e));
+                if (e instanceof PlannedEvent.Reference || e instanceof PlannedEvent.Exact) {
+                    delivery.offerExact(renderer.render(e));
+                } else {
+                    delivery.offer(renderer.render(e));
+                }
             }
         }
         delivery.flush();

@@ -44,7 +44,7 @@ final class ContractCheck {
             Set.of("PERMIT_ISSUED", "PERMIT_REVOKED", "HIRED", "TERMINATED");
     private static final Set<String> CATEGORIES =
             Set.of("CAT1", "CAT2", "CAT3", "CAT4", "SEASONAL");
-    private static final Set<String> SECTORS =
+    static final Set<String> SECTORS =
             Set.of(
                     "CONSTRUCTION",
                     "AGRICULTURE",
@@ -116,20 +116,52 @@ final class ContractCheck {
     }
 
     private void referenceData() {
-        String kind = oneOf("kind", Set.of("QUOTA", "INFLOW_THRESHOLD"), true);
-        region("region", true);
-        if ("QUOTA".equals(kind)) {
-            if (!record.path("year").isInt()) {
-                problems.add("year");
+        String kind =
+                oneOf("kind", Set.of("QUOTA", "INFLOW_THRESHOLD", "ENTRY_BAN", "SHORTAGE"), true);
+        if (kind == null) {
+            return;
+        }
+        switch (kind) {
+            case "QUOTA" -> {
+                region("region", true);
+                year();
+                Set<String> categories = new java.util.HashSet<>(CATEGORIES);
+                categories.add("ALL");
+                oneOf("category", categories, true);
+                if (!record.path("limit").isInt() || record.path("limit").asInt() < 0) {
+                    problems.add("limit");
+                }
             }
-            Set<String> categories = new java.util.HashSet<>(CATEGORIES);
-            categories.add("ALL");
-            oneOf("category", categories, true);
-            if (!record.path("limit").isInt() || record.path("limit").asInt() < 0) {
-                problems.add("limit");
+            case "INFLOW_THRESHOLD" -> {
+                region("region", true);
+                text("city", false, 64);
+                if (!record.path("netInflow7d").isInt() || record.path("netInflow7d").asInt() < 1) {
+                    problems.add("netInflow7d");
+                }
             }
-        } else if (!record.path("netInflow7d").isInt() || record.path("netInflow7d").asInt() < 1) {
-            problems.add("netInflow7d");
+            case "ENTRY_BAN" -> {
+                text("personId", true, 64);
+                // any date: one before the day of occurredAt lifts the ban
+                notBefore("until", null, true);
+                String citizenship = text("citizenship", false, 3);
+                if (citizenship != null && !citizenship.matches("[A-Z]{3}")) {
+                    problems.add("citizenship");
+                }
+            }
+            default -> {
+                region("region", true);
+                year();
+                oneOf("sector", SECTORS, true);
+                if (!record.path("open").isBoolean()) {
+                    problems.add("open");
+                }
+            }
+        }
+    }
+
+    private void year() {
+        if (!record.path("year").isInt()) {
+            problems.add("year");
         }
     }
 

@@ -42,6 +42,27 @@ class PacedSinkTest {
     }
 
     @Test
+    void historyBeforeThePacedInstantPassesAtOnceThenEventTimeIsPaced() {
+        CollectingSink downstream = new CollectingSink();
+        Instant live = T0.plus(java.time.Duration.ofDays(30));
+        PacedSink paced = PacedSink.byEventTime(downstream, 3_600, live);
+
+        long started = System.nanoTime();
+        for (int day = 0; day < 30; day++) {
+            paced.accept(Topics.EMPLOYMENT, "h", "{}", T0.plusSeconds(86_400L * day));
+        }
+        // paced, 30 simulated days at 3600x would take 12 minutes
+        assertThat((System.nanoTime() - started) / 1e9).isLessThan(60);
+
+        long liveStarted = System.nanoTime();
+        paced.accept(Topics.EMPLOYMENT, "a", "{}", live);
+        paced.accept(Topics.EMPLOYMENT, "b", "{}", live.plusSeconds(900));
+        // from the paced instant on, 15 simulated minutes are 250 ms
+        assertThat((System.nanoTime() - liveStarted) / 1_000_000).isGreaterThanOrEqualTo(240L);
+        assertThat(downstream.get(Topics.EMPLOYMENT)).hasSize(32);
+    }
+
+    @Test
     void rejectsNonPositivePace() {
         assertThatThrownBy(() -> PacedSink.atRate(new CollectingSink(), 0))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -100,7 +101,183 @@ class TrafficGeneratorTest {
         assertThat(month.get(Topics.REFERENCE_DATA))
                 .extracting(CollectingSink.Delivered::key)
                 .contains(
-                        "QUOTA|2026|KZ-75|CAT1", "QUOTA|2026|KZ-10|ALL", "INFLOW_THRESHOLD|KZ-79|");
+                        "QUOTA|2026|KZ-75|CAT1",
+                        "QUOTA|2026|KZ-10|ALL",
+                        "INFLOW_THRESHOLD|KZ-79|",
+                        "SHORTAGE|2026|KZ-23|MINING");
+        for (CollectingSink.Delivered r : month.get(Topics.REFERENCE_DATA)) {
+            JsonNode json = read(r);
+            if (json.get("kind").asText().equals("ENTRY_BAN")) {
+                assertThat(r.key()).isEqualTo("ENTRY_BAN|" + json.get("personId").asText());
+            }
+        }
+    }
+
+    @Test
+    void aBanLastsFiveYearsAndSomeOfTheBannedEnterAnyway() {
+        Map<String, JsonNode> bans = new HashMap<>();
+        long register = 0;
+        for (CollectingSink.Delivered r : month.get(Topics.REFERENCE_DATA)) {
+            JsonNode json = read(r);
+            if (!json.get("kind").asText().equals("ENTRY_BAN")) {
+                continue;
+            }
+            LocalDate day = localDate(json.get("occurredAt").asText());
+            LocalDate until = LocalDate.parse(json.get("until").asText());
+            if (day.equals(SMALL.start())) {
+                // the register at the start: expulsions of the five years before it
+                register++;
+                assertThat(until).isBetween(day, day.plusYears(5));
+            } else if (until.isBefore(day)) {
+                // lifted by a court: the day before
+                assertThat(until).isEqualTo(day.minusDays(1));
+            } else {
+                // expelled during the run, at the exit of an overstay of more than ten days
+                assertThat(until).isEqualTo(day.plusYears(5));
+            }
+            bans.put(json.get("personId").asText(), json);
+        }
+        // about 10,000 expulsions a year nationally: 5 years of them at 3,000/80,000 of the scale
+        assertThat(register).isBetween(1_650L, 2_100L);
+        assertThat(bans.size()).isGreaterThan((int) register);
+
+        long foreignEntries = 0;
+        long bannedEntries = 0;
+        for (CollectingSink.Delivered r : month.get(Topics.BORDER_CROSSINGS)) {
+            JsonNode json = read(r);
+            if (!json.get("direction").asText().equals("ENTRY")
+                    || json.get("citizenship").asText().equals("KAZ")) {
+                continue;
+            }
+            foreignEntries++;
+            JsonNode ban = bans.get(json.get("personId").asText());
+            if (ban != null
+                    && !r.occurredAt()
+                            .isBefore(
+                                    java.time.OffsetDateTime.parse(ban.get("occurredAt").asText())
+                                            .toInstant())
+                    && !LocalDate.parse(ban.get("until").asText())
+                            .isBefore(localDate(json.get("occurredAt").asText()))) {
+                bannedEntries++;
+            }
+        }
+        assertThat(bannedEntries).isPositive();
+        assertThat((double) bannedEntries / foreignEntries).isLessThan(0.001);
+    }
+
+    @Test
+    void theShortageListOpensIndustryInInvestmentAndFarmingRegionsAndSpecialistsInTheCities() {
+        Map<String, Set<String>> open = new HashMap<>();
+        Map<String, Integer> listed = new HashMap<>();
+        for (CollectingSink.Delivered r : month.get(Topics.REFERENCE_DATA)) {
+            JsonNode json = read(r);
+            if (json.get("kind").asText().equals("SHORTAGE")) {
+                assertThat(json.get("year").asInt()).isEqualTo(2026);
+                String region = json.get("region").asText();
+                listed.merge(region, 1, Integer::sum);
+                if (json.get("open").asBoolean()) {
+                    open.computeIfAbsent(region, k -> new HashSet<>())
+                            .add(json.get("sector").asText());
+                }
+            }
+        }
+        Set<String> industry = Set.of("CONSTRUCTION", "AGRICULTURE", "MINING", "MANUFACTURING");
+        for (String region :
+                List.of("KZ-23", "KZ-27", "KZ-15", "KZ-61", "KZ-19", "KZ-31", "KZ-33")) {
+            assertThat(open.get(region)).as(region).isEqualTo(industry);
+        }
+        assertThat(open.get("KZ-71")).isEqualTo(Set.of("IT", "HEALTH"));
+        assertThat(open.get("KZ-75")).isEqualTo(Set.of("IT", "HEALTH"));
+        // every sector of a listed region has a record; the other regions have none
+        assertThat(listed).hasSize(9).allSatisfy((region, n) -> assertThat(n).isEqualTo(9));
+    }
+
+    @Test
+    void permitsFollowTheShortageListExceptAFew() {
+        Map<String, Set<String>> open = new HashMap<>();
+        for (CollectingSink.Delivered r : month.get(Topics.REFERENCE_DATA)) {
+            JsonNode json = read(r);
+            if (json.get("kind").asText().equals("SHORTAGE") && json.get("open").asBoolean()) {
+                open.computeIfAbsent(json.get("region").asText(), k -> new HashSet<>())
+                        .add(json.get("sector").asText());
+            }
+        }
+        long listed = 0;
+        long outside = 0;
+        for (CollectingSink.Delivered r : month.get(Topics.EMPLOYMENT)) {
+            JsonNode json = read(r);
+            Set<String> sectors = open.get(json.get("region").asText());
+            if (json.get("kind").asText().equals("PERMIT_ISSUED") && sectors != null) {
+                listed++;
+                outside += sectors.contains(json.path("sector").asText("OTHER")) ? 0 : 1;
+            }
+        }
+        assertThat(listed).isGreaterThan(20);
+        assertThat(outside).isPositive();
+        assertThat((double) outside / listed).isLessThan(0.15);
+    }
+
+    @Test
+    void storylinesOfTheFirst30DaysAreThereAtASmallScale() {
+        CollectingSink weeks = new CollectingSink();
+        new TrafficGenerator(GeneratorSettings.defaults().withDays(31).withScale(200))
+                .generate(weeks);
+
+        // the new city's threshold, and more families registering there in days 8-10
+        int threshold = -1;
+        int quotaLimit = -1;
+        for (CollectingSink.Delivered r : weeks.get(Topics.REFERENCE_DATA)) {
+            JsonNode json = read(r);
+            if (r.key().equals("INFLOW_THRESHOLD|KZ-19|Alatau")) {
+                threshold = json.get("netInflow7d").asInt();
+            }
+            if (r.key().equals("QUOTA|2026|KZ-61|CAT4")
+                    && localDate(json.get("occurredAt").asText())
+                            .equals(LocalDate.of(2026, 1, 11))) {
+                quotaLimit = json.get("limit").asInt();
+            }
+        }
+        long arrivals =
+                weeks.get(Topics.REGISTRATIONS).stream()
+                        .map(TrafficGeneratorTest::read)
+                        .filter(j -> j.path("city").asText().equals("Alatau"))
+                        .count();
+        assertThat(threshold).isPositive();
+        assertThat(arrivals).isGreaterThan(threshold);
+
+        // Turkistan's CAT4 quota of 2, then three permits in it
+        long permits =
+                weeks.get(Topics.EMPLOYMENT).stream()
+                        .map(TrafficGeneratorTest::read)
+                        .filter(
+                                j ->
+                                        j.get("kind").asText().equals("PERMIT_ISSUED")
+                                                && j.get("region").asText().equals("KZ-61")
+                                                && j.get("category").asText().equals("CAT4"))
+                        .count();
+        assertThat(quotaLimit).isEqualTo(2);
+        assertThat(permits).isEqualTo(3);
+
+        // the expelled visitor from India: 26 days, banned, back a week later
+        List<JsonNode> indian =
+                weeks.get(Topics.BORDER_CROSSINGS).stream()
+                        .map(TrafficGeneratorTest::read)
+                        .filter(j -> j.get("citizenship").asText().equals("IND"))
+                        .filter(
+                                j ->
+                                        weeks.get(Topics.REFERENCE_DATA).stream()
+                                                .anyMatch(
+                                                        b ->
+                                                                b.key()
+                                                                        .equals(
+                                                                                "ENTRY_BAN|"
+                                                                                        + j.get(
+                                                                                                        "personId")
+                                                                                                .asText())))
+                        .toList();
+        assertThat(indian)
+                .extracting(j -> j.get("direction").asText())
+                .containsSubsequence("ENTRY", "EXIT", "ENTRY", "EXIT");
     }
 
     @Test
@@ -243,6 +420,12 @@ class TrafficGeneratorTest {
         try (JsonlFileSink sink = new JsonlFileSink(dir)) {
             new TrafficGenerator(settings).generate(sink);
         }
+    }
+
+    private static LocalDate localDate(String instant) {
+        return java.time.OffsetDateTime.parse(instant)
+                .atZoneSameInstant(java.time.ZoneOffset.ofHours(5))
+                .toLocalDate();
     }
 
     private static JsonNode read(CollectingSink.Delivered r) {
