@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
             ForwardAlertsCommand.class,
             BenchCommand.class,
             BrokerCommand.class,
-            LocalClusterCommand.class
+            LocalClusterCommand.class,
+            ChaosCommand.class
         })
 public final class MonitorCli implements Runnable {
 

@@ -102,5 +102,7 @@ record FlinkClusterConfig(int taskManagerSlots, int parallelism, String metricsP
             logger.pekko.level = WARN
             logger.shaded.name = org.apache.flink.shaded
             logger.shaded.level = WARN
+            logger.restore.name = org.apache.flink.runtime.state.heap
+            logger.restore.level = WARN
             """;
 }

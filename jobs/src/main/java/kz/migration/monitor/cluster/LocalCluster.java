@@ -33,6 +33,10 @@ public final class LocalCluster {
 
     public static final String BROKER = "broker";
     public static final String JOBMANAGER = "jobmanager";
+
+    /** The job as one {@code run} process on a MiniCluster instead of the session cluster. */
+    public static final String RUN = "run";
+
     static final String SUBMIT = "submit";
     private static final String TASKMANAGER = "taskmanager-";
     private static final String CLI = "kz.migration.monitor.cli.MonitorCli";
@@ -371,6 +375,38 @@ public final class LocalCluster {
                         settings.jar(),
                         "org.apache.flink.client.cli.CliFrontend",
                         List.of("stop", "--savepointPath", layout.savepointsUri(), job.id())));
+    }
+
+    /**
+     * Starts the job as a {@code run} process (a MiniCluster in one JVM, as {@code java -jar ...
+     * run} on a machine without a Flink cluster), on the same broker, checkpoint directory and
+     * transactional ids as the cluster's job.
+     *
+     * @param savepoint {@code --from-savepoint}, or {@code null}
+     */
+    public LocalProcess startRun(String savepoint) throws Exception {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "run",
+                                "--bootstrap",
+                                ports().bootstrapServers(),
+                                "--checkpoint-dir",
+                                layout.checkpointsUri(),
+                                "--parallelism",
+                                String.valueOf(settings.parallelism())));
+        if (savepoint != null) {
+            args.add("--from-savepoint");
+            args.add(savepoint);
+        }
+        args.addAll(settings.jobArgs());
+        List<String> jvm = new ArrayList<>(JavaCommand.FLINK_JAVA_17_OPTIONS);
+        jvm.addAll(List.of("-Xmx1g", "-XX:+UseSerialGC"));
+        return LocalProcess.start(
+                layout,
+                RUN,
+                JavaCommand.of(layout, RUN, jvm, false, settings.jar(), CLI, args),
+                settings.jobEnv());
     }
 
     /** Runs a client process (tracked by pid like the others) and returns what it printed. */

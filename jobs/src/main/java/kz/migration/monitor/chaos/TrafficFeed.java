@@ -1,0 +1,84 @@
+package kz.migration.monitor.chaos;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Produces a chaos run's traffic, a day at a time at a steady pace, with an idempotent producer
+ * that waits out a broker restart (it blocks and retries rather than fails) and keeps each
+ * partition's order, so a day's ticks follow its records.
+ */
+final class TrafficFeed implements AutoCloseable {
+
+    private final KafkaProducer<String, String> producer;
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private final AtomicLong sent = new AtomicLong();
+
+    TrafficFeed(String bootstrapServers) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 180_000);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "migration-monitor-chaos");
+        producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    }
+
+    /**
+     * Produces the days, one per {@code pace}, counting {@code half} down once half of them are
+     * out.
+     */
+    void produce(ChaosTraffic traffic, List<LocalDate> days, Duration pace, CountDownLatch half)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        for (int i = 0; i < days.size(); i++) {
+            for (ChaosTraffic.Rec r : traffic.day(days.get(i))) {
+                producer.send(
+                        new ProducerRecord<>(
+                                r.topic(), r.partition(), r.timestamp(), r.key(), r.json()),
+                        (metadata, e) -> {
+                            if (e != null) {
+                                failure.compareAndSet(null, e);
+                            } else {
+                                sent.incrementAndGet();
+                            }
+                        });
+            }
+            if (i + 1 == (days.size() + 1) / 2) {
+                half.countDown();
+            }
+            long due = start + pace.toNanos() * (i + 1);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+        }
+        half.countDown();
+        producer.flush();
+        Exception e = failure.get();
+        if (e != null) {
+            throw new IllegalStateException("producing the traffic failed: " + e, e);
+        }
+    }
+
+    /** Records acknowledged by the broker so far. */
+    long sent() {
+        return sent.get();
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(10));
+    }
+}
