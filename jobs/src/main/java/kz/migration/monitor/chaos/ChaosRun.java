@@ -137,8 +137,6 @@ public final class ChaosRun {
                                         "PT0S",
                                         "--group-id",
                                         "chaos",
-                                        "--metrics-port",
-                                        "0",
                                         "--flink-metrics-port",
                                         "0"),
                                 Map.of(Pseudonymiser.KEY_VARIABLE, KEY)));

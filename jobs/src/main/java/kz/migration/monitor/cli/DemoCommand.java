@@ -1,5 +1,6 @@
 package kz.migration.monitor.cli;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import kz.migration.monitor.alertmanager.AlertForwarder;
+import kz.migration.monitor.alertmanager.MetricsEndpoint;
 import kz.migration.monitor.event.Topics;
 import kz.migration.monitor.generator.GeneratorSettings;
 import kz.migration.monitor.generator.KafkaRecordSink;
@@ -19,7 +21,7 @@ import kz.migration.monitor.job.MonitorSettings;
 import kz.migration.monitor.job.StreamingJob;
 import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.kafka.EmbeddedKafka;
-import kz.migration.monitor.metrics.DomainMetrics;
+import kz.migration.monitor.metrics.PrometheusReporting;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -29,8 +31,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code demo}: the whole monitor on one machine. An embedded Kafka broker, generated traffic in
- * accelerated time, the streaming job on a Flink MiniCluster with its web UI, domain and Flink
- * metrics for Prometheus, and a live summary every few seconds. Ctrl-C stops it cleanly.
+ * accelerated time, the streaming job on a Flink MiniCluster with its web UI, its metrics and the
+ * domain metrics on Flink's Prometheus reporter, and a live summary every few seconds read from
+ * there. Ctrl-C stops it cleanly.
  */
 @Command(
         name = "demo",
@@ -55,13 +58,17 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--metrics-port",
             defaultValue = "9400",
-            description = "Domain metrics port, /metrics (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Port of the alert forwarder's /metrics, with --alertmanager (default:"
+                            + " ${DEFAULT-VALUE}).")
     int metricsPort;
 
     @Option(
             names = "--flink-metrics-port",
             defaultValue = "9249",
-            description = "Flink Prometheus reporter port (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Port of Flink's Prometheus reporter: the job's metrics and the domain"
+                            + " metrics (default: ${DEFAULT-VALUE}).")
     int flinkMetricsPort;
 
     @Option(
@@ -125,14 +132,9 @@ public final class DemoCommand implements Callable<Integer> {
         try (EmbeddedKafka kafka =
                 EmbeddedKafka.start(EmbeddedKafka.Options.defaults().withPort(kafkaPort))) {
             kafka.createTopics(2, Topics.all().toArray(String[]::new));
-            int metrics = DomainMetrics.serve(metricsPort);
-
             Configuration conf = new Configuration();
             conf.set(RestOptions.PORT, webPort);
-            conf.setString(
-                    "metrics.reporter.prom.factory.class",
-                    "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
-            conf.setString("metrics.reporter.prom.port", String.valueOf(flinkMetricsPort));
+            conf.addAll(new PrometheusReporting(String.valueOf(flinkMetricsPort)).configuration());
             StreamingJob job =
                     new StreamingJob(
                             new KafkaInputs.Config(
@@ -162,14 +164,16 @@ public final class DemoCommand implements Callable<Integer> {
             generator.start();
 
             AlertForwarder forwarder = null;
+            MetricsEndpoint forwarderMetrics = null;
             if (alertmanager != null) {
+                forwarderMetrics = MetricsEndpoint.start(new InetSocketAddress(metricsPort));
                 forwarder =
                         AlertForwarder.forBroker(
                                 kafka.bootstrapServers(),
                                 Topics.ALERTS,
                                 "demo-alert-forwarder",
                                 alertmanager,
-                                DomainMetrics.REGISTRY);
+                                forwarderMetrics.registry());
                 Thread t = new Thread(forwarder, "demo-alert-forwarder");
                 t.setDaemon(true);
                 t.start();
@@ -194,17 +198,23 @@ public final class DemoCommand implements Callable<Integer> {
 
             System.out.printf(
                     "migration monitor demo%n  Flink web UI   http://localhost:%d%n  Kafka broker  "
-                            + " %s%n  domain metrics http://localhost:%d/metrics%n  Flink metrics "
-                            + " http://localhost:%d/metrics%n  traffic        %,d border events a"
-                            + " simulated day from %s at %.0fx%n  Ctrl-C stops.%n",
+                            + " %s%n  metrics        http://localhost:%d/metrics (Flink and"
+                            + " domain)%n%s  traffic        %,d border events a simulated day from"
+                            + " %s at %.0fx%n  Ctrl-C stops.%n",
                     webPort,
                     kafka.bootstrapServers(),
-                    metrics,
                     flinkMetricsPort,
+                    forwarderMetrics == null
+                            ? ""
+                            : String.format(
+                                    "  forwarder      http://localhost:%d/metrics%n",
+                                    forwarderMetrics.port()),
                     scale,
                     start,
                     speedup);
-            DemoSummary summary = new DemoSummary(DomainMetrics.REGISTRY);
+            DemoSummary summary =
+                    new DemoSummary(
+                            URI.create("http://127.0.0.1:" + flinkMetricsPort + "/metrics"));
             long deadline =
                     duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
             while (!stopped.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -216,6 +226,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
             if (forwarder != null) {
                 forwarder.close();
+                forwarderMetrics.close();
             }
             client.cancel().get(30, TimeUnit.SECONDS);
         }

@@ -1,32 +1,41 @@
 package kz.migration.monitor.cli;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.net.URI;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import kz.migration.monitor.metrics.ReportedMetrics;
 
 /**
- * The demo's live summary, read from the domain metrics: throughput, people present, active
- * overstays, alerts by type, top cities by net inflow, quota utilisation and relocation.
+ * The demo's live summary, read from the domain metrics on Flink's Prometheus reporter: throughput,
+ * people present, active overstays, alerts by type, top cities by net inflow, quota utilisation and
+ * relocation.
  */
 final class DemoSummary {
 
-    private final MeterRegistry registry;
+    private final URI reporter;
     private double lastEvents;
     private long lastNanos = System.nanoTime();
 
-    DemoSummary(MeterRegistry registry) {
-        this.registry = registry;
+    /**
+     * @param reporter the {@code /metrics} of the MiniCluster's Prometheus reporter
+     */
+    DemoSummary(URI reporter) {
+        this.reporter = reporter;
     }
 
-    String render() {
+    String render() throws InterruptedException {
+        ReportedMetrics m;
+        try {
+            m = ReportedMetrics.scrape(reporter);
+        } catch (IOException e) {
+            // The reporter starts with the cluster; until then there is nothing to show.
+            m = ReportedMetrics.parse("");
+        }
         long now = System.nanoTime();
-        double events = counters("migration_events");
+        double events = m.sum("migration_events_total");
         double rate = (events - lastEvents) / Math.max(1e-9, (now - lastNanos) / 1e9);
         lastEvents = events;
         lastNanos = now;
@@ -37,46 +46,30 @@ final class DemoSummary {
                                 + " letters %,.0f | late %,.0f%n",
                         events,
                         rate,
-                        gauges("migration_people_present"),
-                        gauges("migration_overstays_active"),
-                        counters("migration_dead_letters"),
-                        counters("migration_late_events")));
-        s.append("  alerts: ").append(byTag("migration_alerts", "type")).append('\n');
-        s.append("  net inflow 7d, top cities: ").append(topCities()).append('\n');
-        s.append("  quota utilisation, top: ").append(topQuotas()).append('\n');
-        double contracts = counters("migration_relocation_contracts");
-        double returns = counters("migration_relocation_returns");
+                        m.sum("migration_people_present"),
+                        m.sum("migration_overstays_active"),
+                        m.sum("migration_dead_letters_total"),
+                        m.sum("migration_late_events_total")));
+        s.append("  alerts: ").append(byLabel(m, "migration_alerts_total", "type")).append('\n');
+        s.append("  net inflow 7d, top cities: ").append(topCities(m)).append('\n');
+        s.append("  quota utilisation, top: ").append(topQuotas(m)).append('\n');
+        double contracts = m.sum("migration_relocation_contracts_total");
+        double returns = m.sum("migration_relocation_returns_total");
         s.append(
                 String.format(
                         "  planning: relocation contracts %,.0f, contract breaches %,.0f, settlers"
                                 + " returned %,.0f (%.1f%%), inflow surges %,.0f%n",
                         contracts,
-                        counters("migration_contract_breaches"),
+                        m.sum("migration_contract_breaches_total"),
                         returns,
                         contracts == 0 ? 0.0 : 100 * returns / contracts,
-                        alertsOf("INFLOW_SURGE")));
+                        m.sum("migration_alerts_total", "type", "INFLOW_SURGE")));
         return s.toString();
     }
 
-    private double counters(String name) {
-        return registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
-    }
-
-    private double alertsOf(String type) {
-        return registry.find("migration_alerts").tag("type", type).counters().stream()
-                .mapToDouble(Counter::count)
-                .sum();
-    }
-
-    private double gauges(String name) {
-        return registry.find(name).gauges().stream().mapToDouble(Gauge::value).sum();
-    }
-
-    private String byTag(String name, String tag) {
+    private static String byLabel(ReportedMetrics m, String name, String label) {
         Map<String, Double> by = new TreeMap<>();
-        for (Counter c : registry.find(name).counters()) {
-            by.merge(c.getId().getTag(tag), c.count(), Double::sum);
-        }
+        m.series(name).forEach((labels, value) -> by.merge(labels.get(label), value, Double::sum));
         return by.isEmpty()
                 ? "none yet"
                 : by.entrySet().stream()
@@ -84,38 +77,40 @@ final class DemoSummary {
                         .collect(Collectors.joining(", "));
     }
 
-    private String topCities() {
-        List<Gauge> cities =
-                registry.find("migration_net_inflow").tag("window", "7d").gauges().stream()
-                        .filter(g -> !g.getId().getTag("city").isEmpty())
-                        .sorted(Comparator.comparingDouble(Gauge::value).reversed())
+    private static String topCities(ReportedMetrics m) {
+        String top =
+                m.series("migration_net_inflow").entrySet().stream()
+                        .filter(e -> "7d".equals(e.getKey().get("window")))
+                        .filter(e -> !e.getKey().getOrDefault("city", "").isEmpty())
+                        .sorted(
+                                Map.Entry.<Map<String, String>, Double>comparingByValue()
+                                        .reversed())
                         .limit(4)
-                        .toList();
-        return cities.isEmpty()
-                ? "none yet"
-                : cities.stream()
                         .map(
-                                g ->
-                                        g.getId().getTag("city")
+                                e ->
+                                        e.getKey().get("city")
                                                 + " "
-                                                + String.format("%+,.0f", g.value()))
+                                                + String.format("%+,.0f", e.getValue()))
                         .collect(Collectors.joining(", "));
+        return top.isEmpty() ? "none yet" : top;
     }
 
-    private String topQuotas() {
-        List<Gauge> quotas =
-                registry.find("migration_quota_utilisation_ratio").gauges().stream()
-                        .sorted(Comparator.comparingDouble(Gauge::value).reversed())
+    private static String topQuotas(ReportedMetrics m) {
+        String top =
+                m.series("migration_quota_utilisation_ratio").entrySet().stream()
+                        .sorted(
+                                Comparator.comparing(
+                                                Map.Entry<Map<String, String>, Double>::getValue)
+                                        .reversed())
                         .limit(3)
-                        .toList();
-        return quotas.isEmpty()
-                ? "none yet"
-                : quotas.stream()
-                        .map(g -> label(g) + " " + String.format("%.0f%%", 100 * g.value()))
+                        .map(
+                                e ->
+                                        e.getKey().get("region")
+                                                + "/"
+                                                + e.getKey().get("category")
+                                                + " "
+                                                + String.format("%.0f%%", 100 * e.getValue()))
                         .collect(Collectors.joining(", "));
-    }
-
-    private static String label(Meter m) {
-        return m.getId().getTag("region") + "/" + m.getId().getTag("category");
+        return top.isEmpty() ? "none yet" : top;
     }
 }

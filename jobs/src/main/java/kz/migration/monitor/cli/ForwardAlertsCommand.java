@@ -1,9 +1,13 @@
 package kz.migration.monitor.cli;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.Callable;
 import kz.migration.monitor.alertmanager.AlertForwarder;
-import kz.migration.monitor.metrics.DomainMetrics;
+import kz.migration.monitor.alertmanager.MetricsEndpoint;
+import kz.migration.monitor.event.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,7 +33,7 @@ public final class ForwardAlertsCommand implements Callable<Integer> {
 
     @Option(
             names = "--topic",
-            defaultValue = "alerts",
+            defaultValue = Topics.ALERTS,
             description = "Alerts topic (default: ${DEFAULT-VALUE}).")
     String topic;
 
@@ -42,19 +46,27 @@ public final class ForwardAlertsCommand implements Callable<Integer> {
     @Option(
             names = "--metrics-port",
             defaultValue = "9400",
-            description = "Port of /metrics; 0 disables (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Port of the forwarder's /metrics (migration_alertmanager_*); 0 disables"
+                            + " (default: ${DEFAULT-VALUE}).")
     int metricsPort;
 
     @Override
     public Integer call() throws Exception {
-        if (metricsPort > 0) {
-            DomainMetrics.serve(metricsPort);
+        MetricsEndpoint endpoint =
+                metricsPort > 0 ? MetricsEndpoint.start(new InetSocketAddress(metricsPort)) : null;
+        try {
+            MeterRegistry registry =
+                    endpoint != null ? endpoint.registry() : new SimpleMeterRegistry();
+            AlertForwarder forwarder =
+                    AlertForwarder.forBroker(bootstrap, topic, groupId, alertmanager, registry);
+            Runtime.getRuntime().addShutdownHook(new Thread(forwarder::close, "forwarder-stop"));
+            forwarder.run();
+        } finally {
+            if (endpoint != null) {
+                endpoint.close();
+            }
         }
-        AlertForwarder forwarder =
-                AlertForwarder.forBroker(
-                        bootstrap, topic, groupId, alertmanager, DomainMetrics.REGISTRY);
-        Runtime.getRuntime().addShutdownHook(new Thread(forwarder::close, "forwarder-stop"));
-        forwarder.run();
         return 0;
     }
 }

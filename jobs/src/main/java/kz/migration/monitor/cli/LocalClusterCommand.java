@@ -180,15 +180,13 @@ public final class LocalClusterCommand implements Runnable {
     }
 
     /**
-     * The options of {@code run} that a local cluster sets: no client-side metrics endpoint (the
-     * client exits after submitting).
+     * The options of {@code run} that a local cluster sets: no reporter of its own (the cluster's
+     * configuration has one).
      */
     static List<String> jobArgs(Duration checkpointInterval) {
         return List.of(
                 "--checkpoint-interval",
                 checkpointInterval.toString(),
-                "--metrics-port",
-                "0",
                 "--flink-metrics-port",
                 "0");
     }

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import kz.migration.monitor.job.RetainedCheckpoints;
 import kz.migration.monitor.job.StreamingJob;
 import kz.migration.monitor.json.Pseudonymiser;
-import kz.migration.monitor.metrics.DomainMetrics;
+import kz.migration.monitor.metrics.PrometheusReporting;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -42,20 +42,12 @@ public final class RunCommand implements Callable<Integer> {
     String bootstrap;
 
     @Option(
-            names = "--metrics-port",
-            defaultValue = "9400",
-            description =
-                    "Port of the domain metrics (/metrics) on each task manager; 0 disables"
-                            + " (default: ${DEFAULT-VALUE}).")
-    int metricsPort;
-
-    @Option(
             names = "--flink-metrics-port",
             defaultValue = "9249",
             description =
-                    "Port of Flink's Prometheus reporter when running locally (java -jar); a"
-                            + " cluster uses its own configuration; 0 disables (default:"
-                            + " ${DEFAULT-VALUE}).")
+                    "Port of Flink's Prometheus reporter, with the job's metrics and the domain"
+                            + " metrics, when running locally (java -jar); a cluster uses its own"
+                            + " configuration; 0 disables (default: ${DEFAULT-VALUE}).")
     int flinkMetricsPort;
 
     @Option(
@@ -72,15 +64,9 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StreamingJob job = options.job(bootstrap, Pseudonymiser.fromEnvironment());
-        if (metricsPort > 0) {
-            DomainMetrics.serve(metricsPort);
-        }
         var conf = job.configuration();
         if (flinkMetricsPort > 0) {
-            conf.setString(
-                    "metrics.reporter.prom.factory.class",
-                    "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
-            conf.setString("metrics.reporter.prom.port", String.valueOf(flinkMetricsPort));
+            conf.addAll(new PrometheusReporting(String.valueOf(flinkMetricsPort)).configuration());
         }
         // Kept when the job is cancelled or dies, so that it can be started again from them.
         conf.set(

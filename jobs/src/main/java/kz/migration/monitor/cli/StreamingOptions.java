@@ -83,9 +83,7 @@ final class StreamingOptions {
             throw new IllegalArgumentException(
                     "--state-backend must be hashmap or rocksdb, not " + stateBackend);
         }
-        MonitorSettings settings =
-                rules.applyTo(
-                        MonitorSettings.streaming(pseudonymiser).withLateness(lateness, idleness));
+        MonitorSettings settings = rules.applyTo(MonitorSettings.streaming(pseudonymiser));
         if (bounded) {
             // The end of a bounded input would otherwise end time itself and fire every future
             // timer.

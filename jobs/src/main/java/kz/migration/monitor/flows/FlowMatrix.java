@@ -3,11 +3,12 @@ package kz.migration.monitor.flows;
 import java.time.Duration;
 import kz.migration.monitor.event.FlowMatrixRow;
 import kz.migration.monitor.event.KazakhstanTime;
-import kz.migration.monitor.event.Region;
 import kz.migration.monitor.event.Registration;
 import kz.migration.monitor.event.RegistrationKind;
-import kz.migration.monitor.metrics.DomainMetrics;
+import kz.migration.monitor.metrics.LabelledCounters;
+import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.functions.AggregateFunction;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
@@ -30,9 +31,10 @@ public final class FlowMatrix {
                                         && r.previousRegion() != r.region())
                 .uid("interregional-moves")
                 .name("Interregional moves")
-                .keyBy(r -> r.previousRegion().code() + "|" + r.region().code())
+                .keyBy(RegionPair::of, RegionPair.TYPE)
                 .window(TumblingEventTimeWindows.of(Duration.ofDays(1), Duration.ofHours(-5)))
                 .aggregate(new CountMoves(), new ToRow())
+                .returns(MonitorTypes.of(FlowMatrixRow.class))
                 .uid("flow-matrix")
                 .name("Daily flow matrix");
     }
@@ -64,26 +66,30 @@ public final class FlowMatrix {
 
     /** Turns a pair's daily count into a row. */
     static final class ToRow
-            extends ProcessWindowFunction<Long, FlowMatrixRow, String, TimeWindow> {
+            extends ProcessWindowFunction<Long, FlowMatrixRow, RegionPair, TimeWindow> {
         private static final long serialVersionUID = 1L;
+        private transient LabelledCounters residenceMoves;
+
+        @Override
+        public void open(OpenContext openContext) {
+            residenceMoves =
+                    new LabelledCounters(
+                            getRuntimeContext().getMetricGroup(),
+                            "migration_residence_moves_total",
+                            "from_region",
+                            "to_region");
+        }
 
         @Override
         public void process(
-                String pair, Context ctx, Iterable<Long> counts, Collector<FlowMatrixRow> out) {
-            String[] regions = pair.split("\\|");
+                RegionPair pair, Context ctx, Iterable<Long> counts, Collector<FlowMatrixRow> out) {
             long moves = counts.iterator().next();
-            DomainMetrics.count(
-                    "migration_residence_moves",
-                    moves,
-                    "from_region",
-                    regions[0],
-                    "to_region",
-                    regions[1]);
+            residenceMoves.add(moves, pair.from(), pair.to());
             out.collect(
                     new FlowMatrixRow(
                             KazakhstanTime.dateOf(ctx.window().getStart()),
-                            Region.ofCode(regions[0]),
-                            Region.ofCode(regions[1]),
+                            pair.fromRegion(),
+                            pair.toRegion(),
                             moves));
         }
     }

@@ -1,7 +1,6 @@
 package kz.migration.monitor.flows;
 
 import java.time.Instant;
-import java.util.Locale;
 import kz.migration.monitor.event.CitizenshipGroup;
 import kz.migration.monitor.event.Region;
 import kz.migration.monitor.event.SourceStream;
@@ -27,13 +26,8 @@ public record PlaceEvent(
         int permits,
         int hires) {
 
-    /** The key of a place: {@code KZ-71|} for a region, {@code KZ-71|astana} for a city in it. */
-    public static String keyOf(Region region, String city) {
-        return region.code() + "|" + (city == null ? "" : city.toLowerCase(Locale.ROOT));
-    }
-
-    public String placeKey() {
-        return keyOf(region, spelling);
+    public PlaceKey placeKey() {
+        return PlaceKey.of(region, spelling);
     }
 
     public boolean counts() {

@@ -29,13 +29,13 @@ public record PlaceInput(PlaceEvent event, InflowThreshold threshold, Alert aler
     }
 
     /** The place this input belongs to. */
-    public String placeKey() {
+    public PlaceKey placeKey() {
         if (event != null) {
             return event.placeKey();
         }
         return threshold != null
-                ? PlaceEvent.keyOf(threshold.region(), threshold.city())
-                : PlaceEvent.keyOf(alert.region(), alert.city());
+                ? PlaceKey.of(threshold.region(), threshold.city())
+                : PlaceKey.of(alert.region(), alert.city());
     }
 
     public Instant at() {

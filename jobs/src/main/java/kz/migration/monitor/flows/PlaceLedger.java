@@ -11,8 +11,13 @@ import kz.migration.monitor.event.FlowStats;
 import kz.migration.monitor.event.InflowThreshold;
 import kz.migration.monitor.event.KazakhstanTime;
 import kz.migration.monitor.event.Region;
-import kz.migration.monitor.metrics.DomainMetrics;
+import kz.migration.monitor.metrics.AlertCounter;
+import kz.migration.monitor.metrics.DomainGauges;
+import kz.migration.monitor.metrics.GaugeChange;
+import kz.migration.monitor.metrics.GaugeSeries;
+import kz.migration.monitor.metrics.LabelledCounters;
 import kz.migration.monitor.pipeline.EventTimeOrderedFunction;
+import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -24,20 +29,21 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * One place's daily flows (keyed by {@link PlaceEvent#keyOf}): at the end of each day with counted
- * events it writes a {@link FlowStats} row with the 7- and 30-day net inflow, and it raises {@code
+ * One place's daily flows (keyed by {@link PlaceKey}): at the end of each day with counted events
+ * it writes a {@link FlowStats} row with the 7- and 30-day net inflow, and it raises {@code
  * INFLOW_SURGE} when the 7-day net inflow first exceeds the place's threshold, evaluating quiet
  * days too. It also writes alerts naming a city in the place with the city's first spelling.
  *
  * <p>A day after the horizon (the as-of instant of a replay) is written as counted so far and does
  * not end: no surge is evaluated for it.
  */
-public final class PlaceLedger extends EventTimeOrderedFunction<String, PlaceInput, Alert> {
+public final class PlaceLedger extends EventTimeOrderedFunction<PlaceKey, PlaceInput, Alert> {
 
     private static final long serialVersionUID = 1L;
 
     /** Side output of the daily rows; the main output carries alerts. */
-    public static final OutputTag<FlowStats> FLOW_STATS = new OutputTag<>("flow-stats") {};
+    public static final OutputTag<FlowStats> FLOW_STATS =
+            new OutputTag<>("flow-stats", MonitorTypes.of(FlowStats.class));
 
     private final Map<Region, Long> defaultThresholds;
 
@@ -47,15 +53,16 @@ public final class PlaceLedger extends EventTimeOrderedFunction<String, PlaceInp
     private transient ValueState<Long> thresholdSetAt;
     private transient ValueState<Boolean> above;
     private transient ValueState<Long> lastActiveDay;
+    private transient AlertCounter alerts;
+    private transient LabelledCounters crossings;
 
     public PlaceLedger(Map<Region, Long> defaultThresholds, long horizon) {
-        super(TypeInformation.of(PlaceInput.class), horizon);
+        super(MonitorTypes.of(PlaceInput.class), horizon);
         this.defaultThresholds = Map.copyOf(defaultThresholds);
     }
 
     @Override
-    public void open(OpenContext openContext) throws Exception {
-        super.open(openContext);
+    protected void openState(OpenContext openContext) {
         var rc = getRuntimeContext();
         spelling = rc.getState(new ValueStateDescriptor<>("spelling", Types.STRING));
         days =
@@ -66,6 +73,14 @@ public final class PlaceLedger extends EventTimeOrderedFunction<String, PlaceInp
         thresholdSetAt = rc.getState(new ValueStateDescriptor<>("threshold-set-at", Types.LONG));
         above = rc.getState(new ValueStateDescriptor<>("above", Types.BOOLEAN));
         lastActiveDay = rc.getState(new ValueStateDescriptor<>("last-active-day", Types.LONG));
+        alerts = new AlertCounter(rc.getMetricGroup());
+        crossings =
+                new LabelledCounters(
+                        rc.getMetricGroup(),
+                        "migration_crossings_total",
+                        "region",
+                        "direction",
+                        "group");
     }
 
     @Override
@@ -99,9 +114,8 @@ public final class PlaceLedger extends EventTimeOrderedFunction<String, PlaceInp
         if (last == null || last < day) {
             lastActiveDay.update(day);
         }
-        // Rows of the day that contains the horizon are still written, so this timer ignores it.
-        ctx.timerService()
-                .registerEventTimeTimer(KazakhstanTime.endMillisOf(LocalDate.ofEpochDay(day)));
+        // Even after the horizon: the day that contains it is still written, as counted so far.
+        scheduleEvenAfterHorizonAt(ctx, KazakhstanTime.endMillisOf(LocalDate.ofEpochDay(day)));
         if (e.spelling() == null) {
             countCrossings(e);
         }
@@ -124,14 +138,12 @@ public final class PlaceLedger extends EventTimeOrderedFunction<String, PlaceInp
     @Override
     protected void onTime(long timestamp, OnTimerContext ctx, Collector<Alert> out)
             throws Exception {
+        // Only ends of days are scheduled.
         LocalDate date = KazakhstanTime.dateOf(timestamp - 1);
-        if (KazakhstanTime.endMillisOf(date) != timestamp) {
-            return;
-        }
         long day = date.toEpochDay();
-        String key = ctx.getCurrentKey();
-        Region region = Region.ofCode(key.substring(0, key.indexOf('|')));
-        String city = key.endsWith("|") ? null : spelling.value();
+        PlaceKey key = ctx.getCurrentKey();
+        Region region = key.region();
+        String city = key.isRegion() ? null : spelling.value();
         long net7 = netInflowOver(day, 7);
         DayCounts today = days.get(day);
         if (today != null) {
@@ -152,34 +164,9 @@ public final class PlaceLedger extends EventTimeOrderedFunction<String, PlaceInp
                             today.permits(),
                             today.hires());
             ctx.output(FLOW_STATS, row);
-            String cityLabel = city == null ? "" : city;
-            DomainMetrics.gauge(
-                            "migration_net_inflow",
-                            "region",
-                            region.code(),
-                            "city",
-                            cityLabel,
-                            "window",
-                            "1d")
-                    .set(row.netInflow());
-            DomainMetrics.gauge(
-                            "migration_net_inflow",
-                            "region",
-                            region.code(),
-                            "city",
-                            cityLabel,
-                            "window",
-                            "7d")
-                    .set(row.netInflow7d());
-            DomainMetrics.gauge(
-                            "migration_net_inflow",
-                            "region",
-                            region.code(),
-                            "city",
-                            cityLabel,
-                            "window",
-                            "30d")
-                    .set(row.netInflow30d());
+            trackNetInflow(ctx, region, city, "1d", row.netInflow());
+            trackNetInflow(ctx, region, city, "7d", row.netInflow7d());
+            trackNetInflow(ctx, region, city, "30d", row.netInflow30d());
         }
         if (timestamp > horizon) {
             return;
@@ -215,21 +202,21 @@ public final class PlaceLedger extends EventTimeOrderedFunction<String, PlaceInp
             above.update(true);
             Instant raisedAt = KazakhstanTime.endOf(date);
             Alert alert =
-                    Alert.of(
-                            AlertType.INFLOW_SURGE,
-                            null,
-                            raisedAt,
-                            null,
-                            region,
-                            city,
-                            null,
-                            AlertDetails.inflow(net7, limit),
-                            region.code()
-                                    + "|"
-                                    + (city == null ? "" : city.toLowerCase(java.util.Locale.ROOT))
-                                    + "|"
-                                    + date);
-            DomainMetrics.alert(alert);
+                    Alert.builder(AlertType.INFLOW_SURGE)
+                            .raisedAt(raisedAt)
+                            .region(region)
+                            .city(city)
+                            .details(new AlertDetails.Inflow(net7, limit))
+                            .identity(
+                                    region.code()
+                                            + "|"
+                                            + (city == null
+                                                    ? ""
+                                                    : city.toLowerCase(java.util.Locale.ROOT))
+                                            + "|"
+                                            + date)
+                            .build();
+            alerts.count(alert);
             out.collect(alert);
         }
     }
@@ -245,17 +232,24 @@ public final class PlaceLedger extends EventTimeOrderedFunction<String, PlaceInp
         return sum;
     }
 
-    private static void countCrossings(PlaceEvent e) {
+    private void countCrossings(PlaceEvent e) {
         if (e.entries() + e.exits() > 0) {
-            DomainMetrics.count(
-                    "migration_crossings",
-                    1,
-                    "region",
-                    e.region().code(),
-                    "direction",
-                    e.entries() > 0 ? "ENTRY" : "EXIT",
-                    "group",
-                    e.group().name());
+            crossings.inc(e.region().code(), e.entries() > 0 ? "ENTRY" : "EXIT", e.group().name());
         }
+    }
+
+    /** Sets {@code migration_net_inflow} of the place ({@code city=""} for the region's series). */
+    private static void trackNetInflow(
+            Context ctx, Region region, String city, String window, long netInflow) {
+        GaugeSeries series =
+                GaugeSeries.of(
+                        "migration_net_inflow",
+                        "region",
+                        region.code(),
+                        "city",
+                        city == null ? "" : city,
+                        "window",
+                        window);
+        ctx.output(DomainGauges.CHANGES, GaugeChange.set(series, netInflow));
     }
 }

@@ -2,7 +2,7 @@ package kz.migration.monitor.job;
 
 import java.time.Duration;
 import kz.migration.monitor.event.InputEvent;
-import kz.migration.monitor.metrics.DomainMetrics;
+import kz.migration.monitor.metrics.LabelledCounters;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -12,13 +12,14 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Lets each {@code eventId} of a stream through once (keyed by {@code stream|eventId}): the copy
- * with the earliest {@code occurredAt} counts, so a copy waits until the watermark passes it in
- * case an earlier one is still on its way. An id is remembered for {@code retention} of event time
- * after its event in the streaming job (copies after that would count again), and for the whole of
- * a replay. Events without an id (reference data may have none) pass straight through.
+ * Lets each {@code eventId} of a stream through once (keyed by {@link EventKey}): the copy with the
+ * earliest {@code occurredAt} counts (ties broken as {@link CopyOrder} says), so a copy waits until
+ * the watermark passes it in case an earlier one is still on its way. An id is remembered for
+ * {@code retention} of event time after its event in the streaming job (copies after that would
+ * count again), and for the whole of a replay. Events without an id (reference data may have none)
+ * pass straight through.
  */
-public final class Deduplicator extends KeyedProcessFunction<String, InputEvent, InputEvent> {
+public final class Deduplicator extends KeyedProcessFunction<EventKey, InputEvent, InputEvent> {
 
     private static final long serialVersionUID = 1L;
 
@@ -29,15 +30,11 @@ public final class Deduplicator extends KeyedProcessFunction<String, InputEvent,
     private final long horizon;
     private transient ValueState<InputEvent> pending;
     private transient ValueState<Long> passedAt;
+    private transient LabelledCounters duplicates;
 
     public Deduplicator(Duration retention, long horizon) {
         this.retentionMillis = retention.toMillis();
         this.horizon = horizon;
-    }
-
-    /** The key: the stream and the event id. */
-    public static String keyOf(InputEvent e) {
-        return e.stream().ordinal() + "|" + e.eventId();
     }
 
     @Override
@@ -47,6 +44,11 @@ public final class Deduplicator extends KeyedProcessFunction<String, InputEvent,
                         .getState(new ValueStateDescriptor<>("pending", MonitorTypes.INPUT_EVENT));
         passedAt =
                 getRuntimeContext().getState(new ValueStateDescriptor<>("passed-at", Types.LONG));
+        duplicates =
+                new LabelledCounters(
+                        getRuntimeContext().getMetricGroup(),
+                        "migration_duplicates_total",
+                        "stream");
     }
 
     @Override
@@ -60,26 +62,17 @@ public final class Deduplicator extends KeyedProcessFunction<String, InputEvent,
             return;
         }
         if (passedAt.value() != null) {
-            DomainMetrics.count("migration_duplicates", 1, "stream", e.stream().topic());
+            duplicates.inc(e.stream().topic());
             return;
         }
         InputEvent p = pending.value();
-        if (p == null || earlier(e, p)) {
+        if (p == null || CopyOrder.EARLIEST_FIRST.compare(e, p) < 0) {
             pending.update(e);
             ctx.timerService().registerEventTimeTimer(e.timestamp());
         }
         if (p != null) {
-            DomainMetrics.count("migration_duplicates", 1, "stream", e.stream().topic());
+            duplicates.inc(e.stream().topic());
         }
-    }
-
-    /**
-     * Earliest {@code occurredAt} wins; equal ones are ordered by content so any arrival order
-     * agrees.
-     */
-    private static boolean earlier(InputEvent a, InputEvent b) {
-        int byTime = a.occurredAt().compareTo(b.occurredAt());
-        return byTime < 0 || (byTime == 0 && a.toString().compareTo(b.toString()) < 0);
     }
 
     @Override

@@ -3,6 +3,10 @@ package kz.migration.monitor.job;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.SourceStream;
 import kz.migration.monitor.json.InputParser;
@@ -18,18 +22,34 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * The four input topics as one stream of parsed records. Records are parsed in the source, so
- * event-time watermarks are tracked per Kafka partition and a lagging partition cannot make
- * another's events late.
+ * The four input topics as one stream of parsed records, read by one Kafka source. Records are
+ * parsed in the source, so event-time watermarks are tracked per Kafka partition and a lagging
+ * partition cannot make another's events late.
+ *
+ * <p>One source rather than one per topic, because a source's split enumerator assigns partitions
+ * on its own schedule: with four, a topic whose discovery came late left its readers without
+ * partitions, idle after the idleness timeout, while the other topics carried the watermark past
+ * its records, which then all arrived late. One enumerator discovers the partitions of all topics
+ * at once and hands each reader all of its partitions in one assignment, so no reader reads while
+ * another still waits for its first partitions.
  */
 public final class KafkaInputs {
 
+    /**
+     * The source's operator id. It replaced the four per-topic sources' ids ({@code
+     * source-<topic>}); their savepoint state (offsets per topic) has no place in this source, so a
+     * savepoint of the old job is restored with {@code --allowNonRestoredState} and the source
+     * starts from the offsets committed for the consumer group, as the old sources left them.
+     */
+    static final String UID = "source-inputs";
+
     private KafkaInputs() {}
 
-    /** Where and how to read. */
     /**
      * Where and how to read.
      *
+     * @param lateness how far out of order events may arrive and still count
+     * @param idleness after which a silent partition stops holding the watermark back; zero never
      * @param bounded stop at the offsets that are the latest when the job starts (catch-up runs and
      *     tests); the end of input then ends event time, as in a replay without an as-of
      */
@@ -43,59 +63,71 @@ public final class KafkaInputs {
             boolean bounded) {}
 
     public static DataStream<IngestedRecord> read(StreamExecutionEnvironment env, Config c) {
-        DataStream<IngestedRecord> all = null;
-        for (SourceStream s : SourceStream.values()) {
-            var builder =
-                    KafkaSource.<IngestedRecord>builder()
-                            .setBootstrapServers(c.bootstrapServers())
-                            .setTopics(c.topicPrefix() + s.topic())
-                            .setGroupId(c.groupId())
-                            .setStartingOffsets(
-                                    c.fromEarliest()
-                                            ? OffsetsInitializer.earliest()
-                                            : OffsetsInitializer.committedOffsets(
-                                                    org.apache.kafka.clients.consumer
-                                                            .OffsetResetStrategy.EARLIEST))
-                            .setDeserializer(new Parsing(s))
-                            .setProperty("isolation.level", "read_committed")
-                            .setProperty("partition.discovery.interval.ms", "60000");
-            if (c.bounded()) {
-                builder.setBounded(OffsetsInitializer.latest());
-            }
-            KafkaSource<IngestedRecord> source = builder.build();
-            DataStream<IngestedRecord> stream =
-                    env.fromSource(
-                                    source,
-                                    IngestedRecord.watermarks(c.lateness(), c.idleness()),
-                                    s.topic())
-                            .uid("source-" + s.topic());
-            all = all == null ? stream : all.union(stream);
-        }
-        return all;
+        return read(
+                env,
+                c,
+                c.fromEarliest()
+                        ? OffsetsInitializer.earliest()
+                        : OffsetsInitializer.committedOffsets(
+                                org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST));
     }
 
-    /** Parses a record's value; anything unparseable becomes a dead letter, never an exception. */
+    /** {@link #read(StreamExecutionEnvironment, Config)} from the given starting offsets. */
+    static DataStream<IngestedRecord> read(
+            StreamExecutionEnvironment env, Config c, OffsetsInitializer startingOffsets) {
+        List<String> topics = new ArrayList<>();
+        for (SourceStream s : SourceStream.values()) {
+            topics.add(c.topicPrefix() + s.topic());
+        }
+        var builder =
+                KafkaSource.<IngestedRecord>builder()
+                        .setBootstrapServers(c.bootstrapServers())
+                        .setTopics(topics)
+                        .setGroupId(c.groupId())
+                        .setStartingOffsets(startingOffsets)
+                        .setDeserializer(new Parsing(c.topicPrefix()))
+                        .setProperty("isolation.level", "read_committed")
+                        .setProperty("partition.discovery.interval.ms", "60000");
+        if (c.bounded()) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return env.fromSource(
+                        builder.build(),
+                        IngestedRecord.watermarks(c.lateness(), c.idleness()),
+                        "inputs")
+                .uid(UID);
+    }
+
+    /**
+     * Parses a record's value by the stream of its topic; anything unparseable becomes a dead
+     * letter, never an exception.
+     */
     static final class Parsing implements KafkaRecordDeserializationSchema<IngestedRecord> {
         private static final long serialVersionUID = 1L;
-        private final SourceStream stream;
-        private transient InputParser<? extends InputEvent> parser;
+        private final String topicPrefix;
+        private transient Map<String, InputParser<? extends InputEvent>> parsers;
 
-        Parsing(SourceStream stream) {
-            this.stream = stream;
+        Parsing(String topicPrefix) {
+            this.topicPrefix = topicPrefix;
         }
 
         @Override
         public void deserialize(
                 ConsumerRecord<byte[], byte[]> record, Collector<IngestedRecord> out) {
-            if (parser == null) {
-                parser = InputParser.of(stream);
+            if (parsers == null) {
+                parsers = new HashMap<>();
+                for (SourceStream s : SourceStream.values()) {
+                    parsers.put(topicPrefix + s.topic(), InputParser.of(s));
+                }
             }
             String payload =
                     record.value() == null
                             ? null
                             : new String(record.value(), StandardCharsets.UTF_8);
             out.collect(
-                    IngestedRecord.of(parser.parse(payload, Clock.systemUTC().instant()), payload));
+                    IngestedRecord.of(
+                            parsers.get(record.topic()).parse(payload, Clock.systemUTC().instant()),
+                            payload));
         }
 
         @Override

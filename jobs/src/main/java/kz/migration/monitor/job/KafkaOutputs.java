@@ -6,6 +6,7 @@ import kz.migration.monitor.event.Alert;
 import kz.migration.monitor.event.DeadLetter;
 import kz.migration.monitor.event.FlowMatrixRow;
 import kz.migration.monitor.event.FlowStats;
+import kz.migration.monitor.event.Topics;
 import kz.migration.monitor.json.OutputJson;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -51,25 +52,25 @@ public final class KafkaOutputs {
         return new MonitorSinks(
                 sink(
                         bootstrapServers,
-                        topicPrefix + "alerts",
+                        topicPrefix + Topics.ALERTS,
                         transactionalIdPrefix,
                         Alert::alertId,
                         OutputJson::alert),
                 sink(
                         bootstrapServers,
-                        topicPrefix + "flow-stats",
+                        topicPrefix + Topics.FLOW_STATS,
                         transactionalIdPrefix,
                         FlowStats::key,
                         OutputJson::flowStats),
                 sink(
                         bootstrapServers,
-                        topicPrefix + "flow-matrix",
+                        topicPrefix + Topics.FLOW_MATRIX,
                         transactionalIdPrefix,
                         FlowMatrixRow::key,
                         OutputJson::flowMatrix),
                 sink(
                         bootstrapServers,
-                        topicPrefix + "dead-letters",
+                        topicPrefix + Topics.DEAD_LETTERS,
                         transactionalIdPrefix,
                         DeadLetter::source,
                         OutputJson::deadLetter));

@@ -12,15 +12,20 @@ import kz.migration.monitor.event.Registration;
 import kz.migration.monitor.flows.FlowMatrix;
 import kz.migration.monitor.flows.PlaceEvents;
 import kz.migration.monitor.flows.PlaceInput;
+import kz.migration.monitor.flows.PlaceKey;
 import kz.migration.monitor.flows.PlaceLedger;
 import kz.migration.monitor.labour.PermitChange;
 import kz.migration.monitor.labour.PermitRegistry;
 import kz.migration.monitor.labour.QuotaInput;
 import kz.migration.monitor.labour.QuotaLedger;
+import kz.migration.monitor.labour.ShortageCheck;
+import kz.migration.monitor.metrics.DomainGauges;
 import kz.migration.monitor.pipeline.IngestedRecord;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
+import kz.migration.monitor.stay.EntryBanCheck;
 import kz.migration.monitor.stay.PersonMonitor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -30,12 +35,18 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *
  * <pre>
  * records ─ split ─┬─ dedup ─┬─ by person ── PersonMonitor ─────────────────────────┐
+ *                  │         ├─ by person ── EntryBanCheck (bans, entries) ───────────┤
+ *                  │         ├─ by region ── ShortageCheck (lists, permit issues) ────┤
  *                  │         ├─ by permit ── PermitRegistry ─ by region ─ QuotaLedger ┤ alerts
  *                  │         ├─ by place ─── PlaceLedger ◄── alerts naming a city ────┘
  *                  │         │                 └ flow-stats, INFLOW_SURGE, alerts spelled as first seen
  *                  │         └─ by region pair ─ daily window ─ flow-matrix
  *                  └─ dead letters (invalid and late records)
  * </pre>
+ *
+ * <p>PersonMonitor, QuotaLedger and PlaceLedger also send gauge changes to one {@code DomainGauges}
+ * subtask, which holds the domain gauges (people present, overstays, permits, quotas, net inflow)
+ * in checkpointed state.
  */
 public final class MonitorJob {
 
@@ -49,6 +60,7 @@ public final class MonitorJob {
             DataStream<IngestedRecord> records, MonitorSinks sinks, MonitorSettings settings) {
         long horizon = settings.horizonMillis();
         TypeInformation<InputEvent> eventType = MonitorTypes.INPUT_EVENT;
+        TypeInformation<Alert> alertType = MonitorTypes.of(Alert.class);
 
         SingleOutputStreamOperator<InputEvent> valid =
                 records.process(new SplitDeadLetters(horizon, settings.fixedReceivedAt()))
@@ -58,7 +70,7 @@ public final class MonitorJob {
         DataStream<DeadLetter> deadLetters = valid.getSideOutput(SplitDeadLetters.DEAD_LETTERS);
 
         DataStream<InputEvent> events =
-                valid.keyBy(Deduplicator::keyOf)
+                valid.keyBy(EventKey::of, EventKey.TYPE)
                         .process(new Deduplicator(settings.dedupRetention(), horizon))
                         .returns(eventType)
                         .uid("deduplicate")
@@ -68,13 +80,14 @@ public final class MonitorJob {
                 events.filter(e -> e.personId() != null)
                         .uid("person-events")
                         .name("Person events")
-                        .keyBy(InputEvent::personId)
+                        .keyBy(InputEvent::personId, Types.STRING)
                         .process(
                                 new PersonMonitor(
                                         settings.stayRules(),
                                         settings.pseudonymiser(),
                                         settings.contractYears(),
                                         horizon))
+                        .returns(alertType)
                         .uid("person-monitor")
                         .name("Stays, hires and relocation contracts");
 
@@ -88,11 +101,12 @@ public final class MonitorJob {
                         .uid("permit-events")
                         .name("Permit events")
                         .map(e -> (Employment) e)
-                        .returns(Employment.class)
+                        .returns(MonitorTypes.of(Employment.class))
                         .uid("as-employment")
                         .name("As employment")
-                        .keyBy(Employment::permitId)
+                        .keyBy(Employment::permitId, Types.STRING)
                         .process(new PermitRegistry(settings.pseudonymiser(), horizon))
+                        .returns(MonitorTypes.of(PermitChange.class))
                         .uid("permit-registry")
                         .name("Permit registry");
         DataStream<QuotaInput> quotaLimits =
@@ -100,33 +114,48 @@ public final class MonitorJob {
                         .uid("quota-records")
                         .name("Quota records")
                         .map(e -> QuotaInput.of((QuotaLimit) e))
-                        .returns(QuotaInput.class)
+                        .returns(MonitorTypes.of(QuotaInput.class))
                         .uid("as-quota-input")
                         .name("As quota input");
-        DataStream<Alert> quotaAlerts =
+        SingleOutputStreamOperator<Alert> quotaAlerts =
                 permitChanges
                         .map(QuotaInput::of)
-                        .returns(QuotaInput.class)
+                        .returns(MonitorTypes.of(QuotaInput.class))
                         .uid("permit-change-as-quota-input")
                         .name("Permit change as quota input")
                         .union(quotaLimits)
-                        .keyBy(
-                                q ->
-                                        (q.change() != null
-                                                        ? q.change().region()
-                                                        : q.limit().region())
-                                                .code())
+                        .keyBy(QuotaInput::regionCode, Types.STRING)
                         .process(new QuotaLedger(horizon))
+                        .returns(alertType)
                         .uid("quota-ledger")
                         .name("Quota ledgers");
 
-        DataStream<Alert> alerts = personAlerts.union(quotaAlerts);
+        DataStream<Alert> banAlerts =
+                events.filter(EntryBanCheck::reads)
+                        .uid("entry-ban-inputs")
+                        .name("Entry bans and entries")
+                        .keyBy(EntryBanCheck::personOf, Types.STRING)
+                        .process(new EntryBanCheck(settings.pseudonymiser(), horizon))
+                        .returns(alertType)
+                        .uid("entry-ban-check")
+                        .name("Banned entries");
+        DataStream<Alert> shortageAlerts =
+                events.filter(ShortageCheck::reads)
+                        .uid("shortage-inputs")
+                        .name("Shortage records and permit issues")
+                        .keyBy(ShortageCheck::regionOf, Types.STRING)
+                        .process(new ShortageCheck(settings.pseudonymiser(), horizon))
+                        .returns(alertType)
+                        .uid("shortage-check")
+                        .name("Permits outside the shortage list");
+
+        DataStream<Alert> alerts = personAlerts.union(quotaAlerts, banAlerts, shortageAlerts);
         DataStream<PlaceInput> respell =
                 alerts.filter(a -> a.city() != null)
                         .uid("alerts-with-city")
                         .name("Alerts naming a city")
                         .map(PlaceInput::of)
-                        .returns(PlaceInput.class)
+                        .returns(MonitorTypes.of(PlaceInput.class))
                         .uid("alert-as-place-input")
                         .name("Alert as place input");
         DataStream<Alert> alertsWithoutCity =
@@ -136,12 +165,13 @@ public final class MonitorJob {
 
         SingleOutputStreamOperator<Alert> placeAlerts =
                 events.flatMap(new PlaceEvents())
-                        .returns(PlaceInput.class)
+                        .returns(MonitorTypes.of(PlaceInput.class))
                         .uid("place-events")
                         .name("Place events")
                         .union(respell)
-                        .keyBy(PlaceInput::placeKey)
+                        .keyBy(PlaceInput::placeKey, PlaceKey.TYPE)
                         .process(new PlaceLedger(settings.inflowThresholds(), horizon))
+                        .returns(alertType)
                         .uid("place-ledger")
                         .name("Daily flows per region and city");
         DataStream<FlowStats> flowStats = placeAlerts.getSideOutput(PlaceLedger.FLOW_STATS);
@@ -152,7 +182,7 @@ public final class MonitorJob {
                                 .uid("registrations")
                                 .name("Registrations")
                                 .map(e -> (Registration) e)
-                                .returns(Registration.class)
+                                .returns(MonitorTypes.of(Registration.class))
                                 .uid("as-registration")
                                 .name("As registration"));
 
@@ -164,5 +194,19 @@ public final class MonitorJob {
         flowStats.sinkTo(sinks.flowStats()).uid("flow-stats-sink").name("flow-stats");
         matrix.sinkTo(sinks.flowMatrix()).uid("flow-matrix-sink").name("flow-matrix");
         deadLetters.sinkTo(sinks.deadLetters()).uid("dead-letters-sink").name("dead-letters");
+
+        // One subtask holds every gauge, checkpointed with the state that moves it (see
+        // DomainGauges): max parallelism 1 keeps it one when the job is rescaled.
+        personAlerts
+                .getSideOutput(DomainGauges.CHANGES)
+                .union(
+                        quotaAlerts.getSideOutput(DomainGauges.CHANGES),
+                        placeAlerts.getSideOutput(DomainGauges.CHANGES))
+                .process(new DomainGauges())
+                .returns(Types.VOID)
+                .uid("domain-gauges")
+                .name("Domain gauges")
+                .setParallelism(1)
+                .setMaxParallelism(1);
     }
 }

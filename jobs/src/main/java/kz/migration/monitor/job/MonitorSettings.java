@@ -9,19 +9,17 @@ import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.stay.StayRules;
 
 /**
- * How the monitor job behaves.
+ * How the monitor job behaves. How far events may arrive out of order is a matter of the sources
+ * (their watermarks, see {@link KafkaInputs.Config}), not of the dataflow.
  *
- * @param lateness how far out of order events may arrive and still count
- * @param idleness after which a silent source partition stops holding the watermark back
- * @param horizon the as-of instant of a replay: nothing after it is processed or reported
+ * @param horizon the as-of instant of a replay or bounded run: nothing after it is processed or
+ *     reported; {@code null} for none
  * @param fixedReceivedAt the {@code receivedAt} of late events' dead letters in a replay
  * @param contractYears how long a relocation contract binds
  * @param dedupRetention how long (event time) an {@code eventId} is remembered
  * @param inflowThresholds default {@code INFLOW_SURGE} thresholds of regions
  */
 public record MonitorSettings(
-        Duration lateness,
-        Duration idleness,
         Instant horizon,
         Instant fixedReceivedAt,
         StayRules stayRules,
@@ -38,8 +36,6 @@ public record MonitorSettings(
     /** Streaming defaults with the given pseudonymiser. */
     public static MonitorSettings streaming(Pseudonymiser pseudonymiser) {
         return new MonitorSettings(
-                Duration.ofMinutes(5),
-                Duration.ofMinutes(1),
                 null,
                 null,
                 StayRules.defaults(),
@@ -49,26 +45,11 @@ public record MonitorSettings(
                 DEFAULT_THRESHOLDS);
     }
 
-    /** Replay: no lateness (sources bound the disorder exactly), time standing at {@code asOf}. */
+    /** Time standing at {@code asOf}, as in a replay or a bounded run. */
     public MonitorSettings asOf(Instant asOf) {
         return new MonitorSettings(
-                lateness,
-                idleness,
                 asOf,
                 asOf,
-                stayRules,
-                pseudonymiser,
-                contractYears,
-                dedupRetention,
-                inflowThresholds);
-    }
-
-    public MonitorSettings withLateness(Duration lateness, Duration idleness) {
-        return new MonitorSettings(
-                lateness,
-                idleness,
-                horizon,
-                fixedReceivedAt,
                 stayRules,
                 pseudonymiser,
                 contractYears,
@@ -79,8 +60,6 @@ public record MonitorSettings(
     /** The same settings with other stay rules and contract length. */
     public MonitorSettings withRules(StayRules stayRules, int contractYears) {
         return new MonitorSettings(
-                lateness,
-                idleness,
                 horizon,
                 fixedReceivedAt,
                 stayRules,

@@ -23,6 +23,7 @@ import kz.migration.monitor.json.OutputJson;
 import kz.migration.monitor.pipeline.IngestedRecord;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -98,6 +99,8 @@ public final class Replay {
 
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        // Every type has a serializer of Flink's or ours: one left to Kryo fails at once.
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import kz.migration.monitor.event.DeadLetter;
 import kz.migration.monitor.event.InputEvent;
-import kz.migration.monitor.metrics.DomainMetrics;
+import kz.migration.monitor.metrics.LabelledCounters;
 import kz.migration.monitor.pipeline.IngestedRecord;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -23,6 +23,9 @@ public final class SplitDeadLetters extends ProcessFunction<IngestedRecord, Inpu
 
     private final long horizon;
     private final Instant fixedReceivedAt;
+    private transient LabelledCounters events;
+    private transient LabelledCounters lateEvents;
+    private transient LabelledCounters deadLetters;
 
     /**
      * @param fixedReceivedAt stamped on late events' dead letters, or {@code null} for the clock
@@ -32,16 +35,13 @@ public final class SplitDeadLetters extends ProcessFunction<IngestedRecord, Inpu
         this.fixedReceivedAt = fixedReceivedAt;
     }
 
-    /**
-     * Serves the domain metrics on the port in {@code MONITOR_METRICS_PORT}, once per task manager.
-     */
     @Override
-    public void open(org.apache.flink.api.common.functions.OpenContext openContext)
-            throws Exception {
-        String port = System.getenv("MONITOR_METRICS_PORT");
-        if (port != null && !port.isBlank()) {
-            DomainMetrics.serve(Integer.parseInt(port.trim()));
-        }
+    public void open(org.apache.flink.api.common.functions.OpenContext openContext) {
+        var metrics = getRuntimeContext().getMetricGroup();
+        events = new LabelledCounters(metrics, "migration_events_total", "stream");
+        lateEvents = new LabelledCounters(metrics, "migration_late_events_total", "stream");
+        deadLetters =
+                new LabelledCounters(metrics, "migration_dead_letters_total", "stream", "field");
     }
 
     @Override
@@ -56,7 +56,7 @@ public final class SplitDeadLetters extends ProcessFunction<IngestedRecord, Inpu
             return;
         }
         if (ts <= ctx.timerService().currentWatermark()) {
-            DomainMetrics.count("migration_late_events", 1, "stream", e.stream().topic());
+            lateEvents.inc(e.stream().topic());
             deadLetter(
                     new DeadLetter(
                             e.stream().topic(),
@@ -72,12 +72,12 @@ public final class SplitDeadLetters extends ProcessFunction<IngestedRecord, Inpu
                     ctx);
             return;
         }
-        DomainMetrics.count("migration_events", 1, "stream", e.stream().topic());
+        events.inc(e.stream().topic());
         out.collect(e);
     }
 
-    private static void deadLetter(DeadLetter d, Context ctx) {
-        DomainMetrics.count("migration_dead_letters", 1, "stream", d.source(), "field", d.field());
+    private void deadLetter(DeadLetter d, Context ctx) {
+        deadLetters.inc(d.source(), d.field());
         ctx.output(DEAD_LETTERS, d);
     }
 }

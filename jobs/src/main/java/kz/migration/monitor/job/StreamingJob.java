@@ -3,6 +3,7 @@ package kz.migration.monitor.job;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -46,6 +47,9 @@ public record StreamingJob(
             env.setParallelism(parallelism);
         }
         env.getConfig().enableObjectReuse();
+        // Every type has a serializer of Flink's or ours: one left to Kryo (slow, and a form
+        // that checkpoints would then depend on) fails the job at submission.
+        env.configure(new Configuration().set(PipelineOptions.GENERIC_TYPES, false));
         MonitorJob.defineWorkflow(
                 KafkaInputs.read(env, kafka),
                 KafkaOutputs.sinks(kafka.bootstrapServers(), topicPrefix, kafka.groupId()),

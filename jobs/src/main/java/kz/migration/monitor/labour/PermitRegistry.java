@@ -8,10 +8,10 @@ import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.KazakhstanTime;
 import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.pipeline.EventTimeOrderedFunction;
+import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.Collector;
 
 /**
@@ -28,16 +28,17 @@ public final class PermitRegistry
     private transient ValueState<ActivePermit> active;
 
     public PermitRegistry(Pseudonymiser pseudonymiser, long horizon) {
-        super(TypeInformation.of(Employment.class), horizon);
+        super(MonitorTypes.of(Employment.class), horizon);
         this.pseudonymiser = pseudonymiser;
     }
 
     @Override
-    public void open(OpenContext openContext) throws Exception {
-        super.open(openContext);
+    protected void openState(OpenContext openContext) {
         active =
                 getRuntimeContext()
-                        .getState(new ValueStateDescriptor<>("active-permit", ActivePermit.class));
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "active-permit", MonitorTypes.of(ActivePermit.class)));
     }
 
     @Override
@@ -48,18 +49,12 @@ public final class PermitRegistry
     @Override
     protected void onTime(long timestamp, OnTimerContext ctx, Collector<PermitChange> out)
             throws Exception {
+        // The only work scheduled is the active permit's expiry: replacements and revocations
+        // withdraw it.
         ActivePermit p = active.value();
-        if (p != null && KazakhstanTime.endMillisOf(p.until()) == timestamp) {
-            out.collect(
-                    removed(
-                            ctx.getCurrentKey(),
-                            p,
-                            null,
-                            Instant.ofEpochMilli(timestamp),
-                            0,
-                            null));
-            active.clear();
-        }
+        out.collect(
+                removed(ctx.getCurrentKey(), p, null, Instant.ofEpochMilli(timestamp), 0, null));
+        active.clear();
     }
 
     @Override
@@ -78,7 +73,6 @@ public final class PermitRegistry
         ActivePermit p = active.value();
         if (p != null) {
             out.collect(removed(e.permitId(), p, e.eventId(), e.occurredAt(), 1, issued));
-            // The old expiry is withdrawn unless events of this permit wait at that very instant.
             unscheduleAt(ctx, KazakhstanTime.endMillisOf(p.until()));
             active.clear();
         }

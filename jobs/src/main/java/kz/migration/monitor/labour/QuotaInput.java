@@ -23,6 +23,11 @@ public record QuotaInput(PermitChange change, QuotaLimit limit) {
         return new QuotaInput(null, limit);
     }
 
+    /** The key of the region's ledger: its ISO code. */
+    public String regionCode() {
+        return (change != null ? change.region() : limit.region()).code();
+    }
+
     private int rank() {
         return limit != null ? 1 : change.order() == 0 ? 0 : 2;
     }

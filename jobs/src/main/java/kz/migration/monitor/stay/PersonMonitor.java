@@ -18,7 +18,11 @@ import kz.migration.monitor.event.Registration;
 import kz.migration.monitor.event.RegistrationKind;
 import kz.migration.monitor.event.Severity;
 import kz.migration.monitor.json.Pseudonymiser;
-import kz.migration.monitor.metrics.DomainMetrics;
+import kz.migration.monitor.metrics.AlertCounter;
+import kz.migration.monitor.metrics.DomainGauges;
+import kz.migration.monitor.metrics.GaugeChange;
+import kz.migration.monitor.metrics.GaugeSeries;
+import kz.migration.monitor.metrics.LabelledCounters;
 import kz.migration.monitor.pipeline.EventTimeOrderedFunction;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -30,9 +34,10 @@ import org.apache.flink.util.Collector;
 
 /**
  * Follows one person (keyed by {@code personId}) through crossings, registrations and employment in
- * event time, and raises the person alerts: {@code OVERSTAY} at the end of the 1st, 4th and 11th
- * unlawful day of a stay, {@code OVERSTAY_ENDED} at the exit, {@code UNAUTHORISED_EMPLOYMENT} at a
- * hire without a permit, and {@code CONTRACT_BREACH} when a relocation participant leaves early.
+ * event time, and raises the person alerts: {@code OVERSTAY} at the end of the first unlawful day
+ * of each {@link OverstayTier} of a stay, {@code OVERSTAY_ENDED} at the exit, {@code
+ * UNAUTHORISED_EMPLOYMENT} at a hire without a permit, and {@code CONTRACT_BREACH} when a
+ * relocation participant leaves early.
  *
  * <p>Days are evaluated lazily: a timer wakes the person only at the end of the next day that would
  * raise an alert, and every event first brings the stay up to date. State is cleared once the
@@ -53,6 +58,11 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
     private transient ValueState<PersonDocuments> documents;
     private transient ValueState<RelocationContract> contract;
     private transient ValueState<Long> wakeUp;
+    private transient AlertCounter alerts;
+    private transient LabelledCounters unmatchedExits;
+    private transient LabelledCounters contractBreaches;
+    private transient LabelledCounters relocationReturns;
+    private transient LabelledCounters relocationContracts;
 
     public PersonMonitor(
             StayRules rules, Pseudonymiser pseudonymiser, int contractYears, long horizon) {
@@ -63,8 +73,7 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
     }
 
     @Override
-    public void open(OpenContext openContext) throws Exception {
-        super.open(openContext);
+    protected void openState(OpenContext openContext) {
         // The TTL is a processing-time safety net for the unbounded streaming job. A replay ends
         // long before 5 years of processing time pass, so there it could never expire anything,
         // yet its incremental cleanup would scan the state tables on every access (the replay's
@@ -85,16 +94,29 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
                         .getState(
                                 withTtl(
                                         new ValueStateDescriptor<>(
-                                                "documents", PersonDocuments.class),
+                                                "documents",
+                                                MonitorTypes.of(PersonDocuments.class)),
                                         ttl));
         contract =
                 getRuntimeContext()
                         .getState(
                                 withTtl(
                                         new ValueStateDescriptor<>(
-                                                "contract", RelocationContract.class),
+                                                "contract",
+                                                MonitorTypes.of(RelocationContract.class)),
                                         ttl));
         wakeUp = getRuntimeContext().getState(new ValueStateDescriptor<>("wake-up", Types.LONG));
+        var metrics = getRuntimeContext().getMetricGroup();
+        alerts = new AlertCounter(metrics);
+        unmatchedExits = new LabelledCounters(metrics, "migration_unmatched_exits_total");
+        contractBreaches =
+                new LabelledCounters(
+                        metrics, "migration_contract_breaches_total", "program", "host_region");
+        relocationReturns =
+                new LabelledCounters(metrics, "migration_relocation_returns_total", "host_region");
+        relocationContracts =
+                new LabelledCounters(
+                        metrics, "migration_relocation_contracts_total", "program", "host_region");
     }
 
     private static <T> ValueStateDescriptor<T> withTtl(
@@ -114,7 +136,7 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
     protected void onTime(long timestamp, OnTimerContext ctx, Collector<Alert> out)
             throws Exception {
         long today = KazakhstanTime.dateOf(timestamp).toEpochDay();
-        catchUp(today - 1, ctx.getCurrentKey(), out);
+        catchUp(today - 1, ctx.getCurrentKey(), ctx, out);
         tidy(today, ctx);
     }
 
@@ -122,14 +144,19 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
     protected void onEvent(InputEvent event, long timestamp, Context ctx, Collector<Alert> out)
             throws Exception {
         long today = KazakhstanTime.dateOf(event.occurredAt()).toEpochDay();
-        catchUp(today - 1, ctx.getCurrentKey(), out);
+        catchUp(today - 1, ctx.getCurrentKey(), ctx, out);
         String subjectRef = pseudonymiser.subjectRef(ctx.getCurrentKey());
         if (event instanceof BorderCrossing c) {
-            onCrossing(c, subjectRef, out);
+            onCrossing(c, subjectRef, ctx, out);
         } else if (event instanceof Registration r) {
             onRegistration(r, subjectRef, out);
         } else if (event instanceof Employment e) {
             onEmployment(e, subjectRef, out);
+        }
+        StayLedger s = stay();
+        StayLedger covered = s.coveredOn(today, documents());
+        if (covered != s) {
+            stay.update(covered);
         }
         tidy(today, ctx);
     }
@@ -145,7 +172,8 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
     }
 
     /** Evaluates the days of the current stay that ended by {@code lastDay}. */
-    private void catchUp(long lastDay, String personId, Collector<Alert> out) throws Exception {
+    private void catchUp(long lastDay, String personId, Context ctx, Collector<Alert> out)
+            throws Exception {
         StayLedger s = stay();
         if (!s.present() || s.lastEvaluatedDay() >= lastDay) {
             return;
@@ -162,22 +190,22 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
             String subjectRef = pseudonymiser.subjectRef(personId);
             emit(
                     out,
-                    Alert.of(
-                            AlertType.OVERSTAY,
-                            severity,
-                            raisedAt,
-                            subjectRef,
-                            region,
-                            city,
-                            s.citizenship(),
-                            AlertDetails.overstay(mark.overstayDays()),
-                            subjectRef + "|" + s.stayStart() + "|" + mark.overstayDays()));
-            trackActiveOverstay(s.entryRegion(), mark.overstayDays(), +1);
+                    Alert.builder(AlertType.OVERSTAY)
+                            .severity(severity)
+                            .raisedAt(raisedAt)
+                            .subjectRef(subjectRef)
+                            .region(region)
+                            .city(city)
+                            .citizenship(s.citizenship())
+                            .details(new AlertDetails.Overstay(mark.overstayDays()))
+                            .identity(subjectRef + "|" + s.stayStart() + "|" + mark.overstayDays())
+                            .build());
+            trackActiveOverstay(ctx, s.entryRegion(), OverstayTier.of(mark.overstayDays()), +1);
         }
         stay.update(progress.ledger());
     }
 
-    private void onCrossing(BorderCrossing c, String subjectRef, Collector<Alert> out)
+    private void onCrossing(BorderCrossing c, String subjectRef, Context ctx, Collector<Alert> out)
             throws Exception {
         StayLedger s = stay();
         PersonDocuments docs = documents();
@@ -187,44 +215,36 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
                 documents.update(docs);
             }
             if (!s.present()) {
-                DomainMetrics.gauge(
-                                "migration_people_present",
-                                "group",
-                                CitizenshipGroup.of(c.citizenship()).name())
-                        .incrementAndGet();
+                trackPresent(ctx, c.citizenship(), +1);
             }
             stay.update(s.entered(c.occurredAt(), c.citizenship(), c.region(), c.city()));
             return;
         }
         if (!s.present()) {
-            DomainMetrics.count("migration_unmatched_exits", 1);
+            unmatchedExits.inc();
             return;
         }
         StayLedger ended = s.exited(c.occurredAt(), docs, rules.ruleFor(s.citizenship()));
-        DomainMetrics.gauge(
-                        "migration_people_present",
-                        "group",
-                        CitizenshipGroup.of(s.citizenship()).name())
-                .decrementAndGet();
+        trackPresent(ctx, s.citizenship(), -1);
         int days = ended.unlawfulInStay();
         if (days > 0) {
             Region region = docs.residenceRegion() != null ? docs.residenceRegion() : c.region();
             String city = docs.residenceRegion() != null ? docs.residenceCity() : c.city();
             emit(
                     out,
-                    Alert.of(
-                            AlertType.OVERSTAY_ENDED,
-                            severityOf(days),
-                            c.occurredAt(),
-                            subjectRef,
-                            region,
-                            city,
-                            s.citizenship(),
-                            AlertDetails.overstay(days),
-                            subjectRef + "|" + s.stayStart() + "|ended"));
-            int raised = Math.min(s.unlawfulInStay(), 11);
-            if (raised > 0) {
-                trackActiveOverstay(s.entryRegion(), raised >= 11 ? 11 : raised >= 4 ? 4 : 1, -1);
+                    Alert.builder(AlertType.OVERSTAY_ENDED)
+                            .severity(severityOf(days))
+                            .raisedAt(c.occurredAt())
+                            .subjectRef(subjectRef)
+                            .region(region)
+                            .city(city)
+                            .citizenship(s.citizenship())
+                            .details(new AlertDetails.Overstay(days))
+                            .identity(subjectRef + "|" + s.stayStart() + "|ended")
+                            .build());
+            // The days raised as OVERSTAY (those before the exit's) count in their tier's gauge.
+            if (s.unlawfulInStay() > 0) {
+                trackActiveOverstay(ctx, s.entryRegion(), OverstayTier.of(s.unlawfulInStay()), -1);
             }
         }
         stay.update(ended);
@@ -259,34 +279,24 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
             boolean returned = current.isReturn(newRegion);
             emit(
                     out,
-                    Alert.of(
-                            AlertType.CONTRACT_BREACH,
-                            null,
-                            r.occurredAt(),
-                            subjectRef,
-                            current.hostRegion(),
-                            current.hostCity(),
-                            r.citizenship(),
-                            AlertDetails.contract(
-                                    current.program(),
-                                    current.hostRegion(),
-                                    newRegion,
-                                    current.monthsTo(day),
-                                    returned),
-                            subjectRef + "|" + r.eventId()));
-            DomainMetrics.count(
-                    "migration_contract_breaches",
-                    1,
-                    "program",
-                    current.program().name(),
-                    "host_region",
-                    current.hostRegion().code());
+                    Alert.builder(AlertType.CONTRACT_BREACH)
+                            .raisedAt(r.occurredAt())
+                            .subjectRef(subjectRef)
+                            .region(current.hostRegion())
+                            .city(current.hostCity())
+                            .citizenship(r.citizenship())
+                            .details(
+                                    new AlertDetails.Contract(
+                                            current.program(),
+                                            current.hostRegion(),
+                                            newRegion,
+                                            current.monthsTo(day),
+                                            returned))
+                            .identity(subjectRef + "|" + r.eventId())
+                            .build());
+            contractBreaches.inc(current.program().name(), current.hostRegion().code());
             if (returned) {
-                DomainMetrics.count(
-                        "migration_relocation_returns",
-                        1,
-                        "host_region",
-                        current.hostRegion().code());
+                relocationReturns.inc(current.hostRegion().code());
             }
             contract.clear();
         }
@@ -299,13 +309,7 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
                             day,
                             day.plusYears(contractYears),
                             r.previousRegion()));
-            DomainMetrics.count(
-                    "migration_relocation_contracts",
-                    1,
-                    "program",
-                    r.program().name(),
-                    "host_region",
-                    r.region().code());
+            relocationContracts.inc(r.program().name(), r.region().code());
         }
     }
 
@@ -329,16 +333,14 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
                         && !docs.hasActivePermitIn(e.region(), e.occurredAt())) {
                     emit(
                             out,
-                            Alert.of(
-                                    AlertType.UNAUTHORISED_EMPLOYMENT,
-                                    null,
-                                    e.occurredAt(),
-                                    subjectRef,
-                                    e.region(),
-                                    e.city(),
-                                    e.citizenship(),
-                                    AlertDetails.none(),
-                                    subjectRef + "|" + e.eventId()));
+                            Alert.builder(AlertType.UNAUTHORISED_EMPLOYMENT)
+                                    .raisedAt(e.occurredAt())
+                                    .subjectRef(subjectRef)
+                                    .region(e.region())
+                                    .city(e.city())
+                                    .citizenship(e.citizenship())
+                                    .identity(subjectRef + "|" + e.eventId())
+                                    .build());
                 }
             }
             case TERMINATED -> {}
@@ -401,38 +403,39 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
     }
 
     private void emit(Collector<Alert> out, Alert alert) {
-        DomainMetrics.alert(alert);
+        alerts.count(alert);
         out.collect(alert);
     }
 
-    private static void trackActiveOverstay(Region region, int overstayDays, int delta) {
+    /** Moves {@code migration_people_present} of the person's citizenship group. */
+    private static void trackPresent(Context ctx, String citizenship, int delta) {
+        GaugeSeries group =
+                GaugeSeries.of(
+                        "migration_people_present",
+                        "group",
+                        CitizenshipGroup.of(citizenship).name());
+        ctx.output(DomainGauges.CHANGES, GaugeChange.add(group, delta));
+    }
+
+    private static void trackActiveOverstay(
+            Context ctx, Region region, OverstayTier tier, int delta) {
         if (region == null) {
             return;
         }
-        Severity now = severityOf(overstayDays);
-        if (delta > 0 && overstayDays > 1) {
-            Severity before = severityOf(overstayDays == 4 ? 1 : 4);
-            DomainMetrics.gauge(
-                            "migration_overstays_active",
-                            "region",
-                            region.code(),
-                            "severity",
-                            before.name())
-                    .decrementAndGet();
+        Severity now = tier.severity();
+        if (delta > 0 && tier.previous() != null) {
+            Severity before = tier.previous().severity();
+            ctx.output(DomainGauges.CHANGES, GaugeChange.add(activeOverstays(region, before), -1));
         }
-        DomainMetrics.gauge(
-                        "migration_overstays_active",
-                        "region",
-                        region.code(),
-                        "severity",
-                        now.name())
-                .addAndGet(delta);
+        ctx.output(DomainGauges.CHANGES, GaugeChange.add(activeOverstays(region, now), delta));
     }
 
-    /** Art. 517 tiers: up to 3 days a warning, 4 to 10 a fine, over 10 expulsion. */
-    static Severity severityOf(int overstayDays) {
-        return overstayDays > 10
-                ? Severity.CRITICAL
-                : overstayDays >= 4 ? Severity.MAJOR : Severity.WARNING;
+    private static GaugeSeries activeOverstays(Region region, Severity severity) {
+        return GaugeSeries.of(
+                "migration_overstays_active", "region", region.code(), "severity", severity.name());
+    }
+
+    private static Severity severityOf(int overstayDays) {
+        return OverstayTier.of(overstayDays).severity();
     }
 }

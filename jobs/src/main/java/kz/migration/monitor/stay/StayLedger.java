@@ -35,15 +35,11 @@ public record StayLedger(
     public static final StayLedger ABSENT =
             new StayLedger(false, null, null, null, null, Long.MIN_VALUE, 0, 0, new long[0]);
 
-    /** An unlawful day that raises {@code OVERSTAY}: the 1st, 4th or 11th of a stay. */
+    /** An unlawful day that raises {@code OVERSTAY}: the first of an {@link OverstayTier}. */
     public record OverstayMark(long day, int overstayDays) {}
 
     /** A ledger after some days were evaluated, with the overstay marks they reached. */
     public record Progress(StayLedger ledger, List<OverstayMark> marks) {}
-
-    public static boolean isMarked(int unlawfulDays) {
-        return unlawfulDays == 1 || unlawfulDays == 4 || unlawfulDays == 11;
-    }
 
     /** Starts a stay at an entry; an entry while present continues the stay unchanged. */
     public StayLedger entered(Instant at, String citizenship, Region region, String city) {
@@ -66,7 +62,7 @@ public record StayLedger(
         Evaluation e = new Evaluation(this);
         List<OverstayMark> marks = new ArrayList<>(0);
         for (long day = lastEvaluatedDay + 1; day <= lastDay; day++) {
-            if (e.evaluate(day, documents, rule) && isMarked(e.unlawful)) {
+            if (e.evaluate(day, documents, rule) && OverstayTier.isFirstDay(e.unlawful)) {
                 marks.add(new OverstayMark(day, e.unlawful));
             }
         }
@@ -93,16 +89,43 @@ public record StayLedger(
     }
 
     /**
+     * The ledger once {@code documents}, as they stand during {@code day}, are taken into account
+     * for that day's place in the 180-day window. A document presented at any time of a day covers
+     * it, also for a stay that ended earlier that day: an exit in the morning evaluated the day as
+     * uncovered, and a visa at an entry in the evening, or a permit issued in the afternoon, makes
+     * it lawful for the counts of later days. The ended stay's own counts stay as they were at the
+     * exit ({@code OVERSTAY_ENDED} was raised there). Earlier days need no such care: documents
+     * cover days from their own event's day on, and a day is evaluated only once it is over or at
+     * an exit on it.
+     */
+    public StayLedger coveredOn(long day, PersonDocuments documents) {
+        int n = uncoveredDays.length;
+        if (n == 0 || uncoveredDays[n - 1] != day || !documents.covers(day)) {
+            return this;
+        }
+        return new StayLedger(
+                present,
+                stayStart,
+                citizenship,
+                entryRegion,
+                entryCity,
+                lastEvaluatedDay,
+                uncoveredInStay,
+                unlawfulInStay,
+                Arrays.copyOf(uncoveredDays, n - 1));
+    }
+
+    /**
      * The first day from the next unevaluated one on that would raise {@code OVERSTAY} if the
      * person stays and nothing changes, or {@code -1} when none comes within {@code horizonDays}.
      */
     public long nextMarkedDay(PersonDocuments documents, StayRule rule, int horizonDays) {
-        if (!present || rule == null || unlawfulInStay >= 11) {
+        if (!present || rule == null || OverstayTier.isLast(unlawfulInStay)) {
             return -1;
         }
         Evaluation e = new Evaluation(this);
         for (long day = lastEvaluatedDay + 1; day <= lastEvaluatedDay + horizonDays; day++) {
-            if (e.evaluate(day, documents, rule) && isMarked(e.unlawful)) {
+            if (e.evaluate(day, documents, rule) && OverstayTier.isFirstDay(e.unlawful)) {
                 return day;
             }
         }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import kz.migration.monitor.event.SourceStream;
-import kz.migration.monitor.generator.GeneratedRecordSink;
+import kz.migration.monitor.event.Topics;
 import kz.migration.monitor.generator.GeneratorSettings;
 import kz.migration.monitor.generator.TrafficGenerator;
 import kz.migration.monitor.json.InputParser;
@@ -32,7 +32,7 @@ class GenerateToKafkaTest {
 
     @Test
     void generatedDaysReadBackThroughTheParsersWithoutDeadLetters() throws Exception {
-        KAFKA.createTopics(2, GeneratedRecordSink.STREAMS.toArray(String[]::new));
+        KAFKA.createTopics(2, Topics.inputs().toArray(String[]::new));
 
         assertThat(
                         MonitorCli.run(
@@ -79,7 +79,7 @@ class GenerateToKafkaTest {
         List<ConsumerRecord<String, String>> all = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(GeneratedRecordSink.STREAMS);
+            consumer.subscribe(Topics.inputs());
             int idle = 0;
             while (idle < 5) {
                 var records = consumer.poll(Duration.ofSeconds(1));

@@ -38,6 +38,7 @@ import java.util.stream.Stream;
 import kz.migration.monitor.alertmanager.AlertForwarder;
 import kz.migration.monitor.alertmanager.AlertmanagerAlert;
 import kz.migration.monitor.alertmanager.AlertmanagerClient;
+import kz.migration.monitor.alertmanager.MetricsEndpoint;
 import kz.migration.monitor.event.Topics;
 import kz.migration.monitor.generator.GeneratedRecordSink;
 import kz.migration.monitor.generator.GeneratorSettings;
@@ -47,7 +48,8 @@ import kz.migration.monitor.job.KafkaInputs;
 import kz.migration.monitor.job.MonitorSettings;
 import kz.migration.monitor.job.StreamingJob;
 import kz.migration.monitor.json.Pseudonymiser;
-import kz.migration.monitor.metrics.DomainMetrics;
+import kz.migration.monitor.metrics.PrometheusReporting;
+import kz.migration.monitor.metrics.ReportedMetrics;
 import kz.migration.monitor.testsupport.AlertmanagerProcess;
 import kz.migration.monitor.testsupport.ExternalTools;
 import kz.migration.monitor.testsupport.KafkaBrokerExtension;
@@ -72,9 +74,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Acceptance test of the observability stack (issue 5), all real and on this machine: an embedded
- * Kafka broker, the streaming job on a Flink MiniCluster with Flink's Prometheus reporter, the
- * domain metrics endpoint, Prometheus (Debian package) with the project's configuration and rules,
- * Alertmanager (Debian package) with the project's routing, and the alert forwarder.
+ * Kafka broker, the streaming job on a Flink MiniCluster with Flink's Prometheus reporter (its own
+ * metrics and the domain metrics), Prometheus (Debian package) with the project's configuration,
+ * relabelling and rules, Alertmanager (Debian package) with the project's routing, and the alert
+ * forwarder with its metrics endpoint.
  *
  * <p>Input is generated traffic for January to mid-March 2026 plus hand-made records, merged in
  * event-time order, so that every dashboard panel has data: overstays (one ended by an exit), quota
@@ -108,14 +111,13 @@ class ObservabilityEndToEndTest {
 
     private static Path work;
     private static int flinkMetricsPort;
-    private static int domainMetricsPort;
+    private static MetricsEndpoint forwarderMetrics;
     private static JobClient job;
     private static AlertmanagerProcess alertmanager;
     private static AlertForwarder forwarder;
     private static Thread forwarderThread;
     private static ToolProcess prometheus;
     private static URI prometheusUri;
-    private static double lateEventsBefore;
 
     @BeforeAll
     static void startMonitor() throws Exception {
@@ -123,8 +125,6 @@ class ObservabilityEndToEndTest {
         ExternalTools.require("prometheus");
         ExternalTools.require("prometheus-alertmanager");
         work = Files.createTempDirectory("observability-e2e");
-        // The registry is per JVM: other test classes in this fork may have counted late events.
-        lateEventsBefore = lateEvents();
 
         // Three partitions, as docker-compose creates them; the forwarder must then cope with an
         // OVERSTAY_ENDED read before its OVERSTAY (alerts are keyed by alertId).
@@ -134,8 +134,8 @@ class ObservabilityEndToEndTest {
         // watermark past it, and its records would all arrive late.
         produceTraffic();
 
-        domainMetricsPort =
-                DomainMetrics.serve(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        forwarderMetrics =
+                MetricsEndpoint.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
 
         alertmanager =
                 AlertmanagerProcess.start(
@@ -144,10 +144,10 @@ class ObservabilityEndToEndTest {
         forwarder =
                 AlertForwarder.forBroker(
                         KAFKA.bootstrapServers(),
-                        AlertForwarder.ALERTS_TOPIC,
+                        Topics.ALERTS,
                         "observability-e2e-forwarder",
                         alertmanager.uri(),
-                        DomainMetrics.REGISTRY);
+                        forwarderMetrics.registry());
         forwarderThread = new Thread(forwarder, "e2e-alert-forwarder");
         forwarderThread.setDaemon(true);
         forwarderThread.start();
@@ -181,6 +181,11 @@ class ObservabilityEndToEndTest {
                 errors,
                 () -> {
                     if (forwarder != null) forwarder.close();
+                });
+        run(
+                errors,
+                () -> {
+                    if (forwarderMetrics != null) forwarderMetrics.close();
                 });
         run(
                 errors,
@@ -232,10 +237,7 @@ class ObservabilityEndToEndTest {
                     "KZ-61",
                     "Saryagash");
         }
-        awaitTrue(
-                "the late event to be counted",
-                Duration.ofSeconds(30),
-                () -> lateEvents() > lateEventsBefore);
+        awaitTrue("the late event to be counted", Duration.ofSeconds(30), () -> lateEvents() > 0);
 
         List<DashboardQueries.Query> empty = queries;
         Instant deadline = Instant.now().plus(Duration.ofSeconds(75));
@@ -258,13 +260,13 @@ class ObservabilityEndToEndTest {
                             + "\nFlink exports: "
                             + metricNames(flinkMetricsPort, "flink_(jobmanager|taskmanager)")
                             + "\nDomain metrics: "
-                            + metricNames(domainMetricsPort, "migration_")
+                            + domainMetricNames()
                             + "\nPrometheus targets: "
                             + get(prometheusUri.resolve("/api/v1/targets?state=active")));
         }
         // The traffic has no record later than the allowed lateness but the one sent above: any
         // other late event means the test's input was not in event-time order.
-        assertThat(lateEvents() - lateEventsBefore).as("late events").isEqualTo(1.0);
+        assertThat(lateEvents()).as("late events").isEqualTo(1.0);
     }
 
     @Test
@@ -387,10 +389,7 @@ class ObservabilityEndToEndTest {
         conf.set(RestOptions.ADDRESS, LOOPBACK);
         conf.set(RestOptions.BIND_ADDRESS, LOOPBACK);
         conf.set(RestOptions.BIND_PORT, "0");
-        conf.setString(
-                "metrics.reporter.prom.factory.class",
-                "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
-        conf.setString("metrics.reporter.prom.port", String.valueOf(flinkMetricsPort));
+        conf.addAll(new PrometheusReporting(String.valueOf(flinkMetricsPort)).configuration());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
         return streaming.start(env);
     }
@@ -475,7 +474,7 @@ class ObservabilityEndToEndTest {
         // breach.
         r.add(
                 new HandMade(
-                        GeneratedRecordSink.REFERENCE_DATA,
+                        Topics.REFERENCE_DATA,
                         "QUOTA|2026|KZ-47|CAT2",
                         "{\"kind\":\"QUOTA\",\"occurredAt\":\"2026-02-01T00:00:00+05:00\",\"year\":2026,\"region\":\"KZ-47\",\"category\":\"CAT2\",\"limit\":2}",
                         at("2026-02-01T00:00")));
@@ -484,7 +483,7 @@ class ObservabilityEndToEndTest {
             String when = "2026-02-1" + i + "T10:00";
             r.add(
                     new HandMade(
-                            GeneratedRecordSink.EMPLOYMENT,
+                            Topics.EMPLOYMENT,
                             person,
                             "{\"eventId\":\"e2e-permit-"
                                     + i
@@ -501,7 +500,7 @@ class ObservabilityEndToEndTest {
         // A hire without permit or residence.
         r.add(
                 new HandMade(
-                        GeneratedRecordSink.EMPLOYMENT,
+                        Topics.EMPLOYMENT,
                         "E2E-ILLEGAL",
                         "{\"eventId\":\"e2e-hire\",\"occurredAt\":\"2026-02-15T10:00:00+05:00\",\"personId\":\"E2E-ILLEGAL\","
                             + "\"citizenship\":\"CHN\",\"kind\":\"HIRED\",\"region\":\"KZ-35\",\"city\":\"Karaganda\"}",
@@ -563,7 +562,7 @@ class ObservabilityEndToEndTest {
         // An inflow surge: a settlement with a threshold of 1 and three arrivals in a day.
         r.add(
                 new HandMade(
-                        GeneratedRecordSink.REFERENCE_DATA,
+                        Topics.REFERENCE_DATA,
                         "INFLOW_THRESHOLD|KZ-79|E2E-Kazygurt",
                         "{\"kind\":\"INFLOW_THRESHOLD\",\"occurredAt\":\"2026-02-01T00:00:00+05:00\",\"region\":\"KZ-79\","
                             + "\"city\":\"E2E-Kazygurt\",\"netInflow7d\":1}",
@@ -584,13 +583,13 @@ class ObservabilityEndToEndTest {
         // Dead letters: not JSON, and an unknown purpose.
         r.add(
                 new HandMade(
-                        GeneratedRecordSink.BORDER_CROSSINGS,
+                        Topics.BORDER_CROSSINGS,
                         "E2E-BROKEN",
                         "not json at all",
                         at("2026-02-06T10:00")));
         r.add(
                 new HandMade(
-                        GeneratedRecordSink.BORDER_CROSSINGS,
+                        Topics.BORDER_CROSSINGS,
                         "E2E-BROKEN",
                         "{\"eventId\":\"e2e-bad\",\"occurredAt\":\"2026-02-06T10:00:00+05:00\",\"personId\":\"E2E-BROKEN\","
                             + "\"citizenship\":\"UZB\",\"direction\":\"ENTRY\",\"checkpoint\":\"KHORGOS\",\"region\":\"KZ-33\","
@@ -609,7 +608,7 @@ class ObservabilityEndToEndTest {
             String region,
             String city) {
         return new HandMade(
-                GeneratedRecordSink.BORDER_CROSSINGS,
+                Topics.BORDER_CROSSINGS,
                 person,
                 "{\"eventId\":\""
                         + id
@@ -655,7 +654,7 @@ class ObservabilityEndToEndTest {
             String city,
             String more) {
         return new HandMade(
-                GeneratedRecordSink.REGISTRATIONS,
+                Topics.REGISTRATIONS,
                 person,
                 "{\"eventId\":\""
                         + id
@@ -686,6 +685,8 @@ class ObservabilityEndToEndTest {
     /**
      * The project's prometheus.yml and rule files, pointed at this test's ports and sped up: scrape
      * and evaluate every second (rule groups too), so a minute of test shows a minute of history.
+     * Both scrape jobs read Flink's reporter (job {@code migration} keeps the domain metrics,
+     * relabelled); the forwarder's endpoint replaces {@code localhost:9400}.
      */
     private static void writePrometheusConfig(Path dir, int alertmanagerPort) throws IOException {
         Path source = REPO.resolve("dashboards/prometheus");
@@ -701,7 +702,7 @@ class ObservabilityEndToEndTest {
                 replace(
                         config,
                         "\\['localhost:9400']",
-                        "['" + LOOPBACK + ":" + domainMetricsPort + "']");
+                        "['" + LOOPBACK + ":" + forwarderMetrics.port() + "']");
         config =
                 replace(
                         config,
@@ -830,16 +831,35 @@ class ObservabilityEndToEndTest {
                                 + " waiting for "
                                 + what
                                 + "\nDomain metrics: "
-                                + metricNames(domainMetricsPort, "migration_"));
+                                + domainMetricNames());
             }
             Thread.sleep(500);
         }
     }
 
+    /** The late events the job counted, from Flink's reporter. */
     private static double lateEvents() {
-        return DomainMetrics.REGISTRY.find("migration_late_events").counters().stream()
-                .mapToDouble(c -> c.count())
-                .sum();
+        try {
+            return reported().sum("migration_late_events_total");
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private static ReportedMetrics reported() throws IOException, InterruptedException {
+        return ReportedMetrics.scrape(
+                URI.create("http://" + LOOPBACK + ":" + flinkMetricsPort + "/metrics"));
+    }
+
+    /** The domain metrics on Flink's reporter, named as Prometheus relabels them. */
+    private static Set<String> domainMetricNames() {
+        try {
+            return reported().samples().stream()
+                    .map(ReportedMetrics.Sample::name)
+                    .collect(Collectors.toCollection(TreeSet::new));
+        } catch (Exception e) {
+            return Set.of("<unreadable: " + e + ">");
+        }
     }
 
     private static Instant instant(JsonNode alert) {

@@ -23,7 +23,6 @@ import kz.migration.monitor.event.Region;
 import kz.migration.monitor.event.Registration;
 import kz.migration.monitor.event.RegistrationKind;
 import kz.migration.monitor.event.Severity;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -35,11 +34,11 @@ import org.junit.jupiter.api.Test;
 class PlaceLedgerTest {
 
     /** A small default for Astana so that a few arrivals make a surge. */
-    private final KeyedOneInputStreamOperatorTestHarness<String, PlaceInput, Alert> harness =
+    private final KeyedOneInputStreamOperatorTestHarness<PlaceKey, PlaceInput, Alert> harness =
             ProcessFunctionTestHarnesses.forKeyedProcessFunction(
                     new PlaceLedger(Map.of(Region.KZ_71, 2L), Long.MAX_VALUE),
                     PlaceInput::placeKey,
-                    Types.STRING);
+                    PlaceKey.TYPE);
 
     PlaceLedgerTest() throws Exception {}
 
@@ -174,8 +173,10 @@ class PlaceLedgerTest {
                             // Cities have no threshold unless a record sets one.
                             assertThat(a.city()).isNull();
                             assertThat(a.subjectRef()).isNull();
-                            assertThat(a.details().netInflow7d()).isEqualTo(3);
-                            assertThat(a.details().threshold()).isEqualTo(2);
+                            assertThat(a.details(AlertDetails.Inflow.class).netInflow7d())
+                                    .isEqualTo(3);
+                            assertThat(a.details(AlertDetails.Inflow.class).threshold())
+                                    .isEqualTo(2);
                         });
 
         // Still above through 7 March: no repeat. 8 March, quiet, falls back to 0 and re-arms.
@@ -212,8 +213,10 @@ class PlaceLedgerTest {
                 .satisfies(
                         a -> {
                             assertThat(a.raisedAt()).isEqualTo(endOf("2026-03-03"));
-                            assertThat(a.details().netInflow7d()).isEqualTo(3);
-                            assertThat(a.details().threshold()).isEqualTo(2);
+                            assertThat(a.details(AlertDetails.Inflow.class).netInflow7d())
+                                    .isEqualTo(3);
+                            assertThat(a.details(AlertDetails.Inflow.class).threshold())
+                                    .isEqualTo(2);
                         });
         assertThat(rowsOf("2026-03-03")).isEmpty();
     }
@@ -224,28 +227,28 @@ class PlaceLedgerTest {
                 arrival("r2", "2026-03-02T10:00", Region.KZ_71, "ASTANA"),
                 arrival("r1", "2026-03-01T09:00", Region.KZ_71, "Astana"));
         Alert overstay =
-                Alert.of(
-                        AlertType.OVERSTAY,
-                        Severity.WARNING,
-                        at("2026-03-05T00:00"),
-                        "ref",
-                        Region.KZ_71,
-                        "astana",
-                        "UZB",
-                        AlertDetails.overstay(1),
-                        "ref|stay|1");
+                Alert.builder(AlertType.OVERSTAY)
+                        .severity(Severity.WARNING)
+                        .raisedAt(at("2026-03-05T00:00"))
+                        .subjectRef("ref")
+                        .region(Region.KZ_71)
+                        .city("astana")
+                        .citizenship("UZB")
+                        .details(new AlertDetails.Overstay(1))
+                        .identity("ref|stay|1")
+                        .build();
         send(PlaceInput.of(overstay));
         Alert elsewhere =
-                Alert.of(
-                        AlertType.OVERSTAY,
-                        Severity.WARNING,
-                        at("2026-03-05T00:00"),
-                        "ref",
-                        Region.KZ_75,
-                        "ALMATY",
-                        "UZB",
-                        AlertDetails.overstay(1),
-                        "ref|stay|2");
+                Alert.builder(AlertType.OVERSTAY)
+                        .severity(Severity.WARNING)
+                        .raisedAt(at("2026-03-05T00:00"))
+                        .subjectRef("ref")
+                        .region(Region.KZ_75)
+                        .city("ALMATY")
+                        .citizenship("UZB")
+                        .details(new AlertDetails.Overstay(1))
+                        .identity("ref|stay|2")
+                        .build();
         send(PlaceInput.of(elsewhere));
 
         harness.processWatermark(at("2026-03-05T00:00").toEpochMilli());

@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import kz.migration.monitor.SampleEvents;
 import kz.migration.monitor.event.BorderCrossing;
+import kz.migration.monitor.event.Employment;
 import kz.migration.monitor.event.InputEvent;
+import kz.migration.monitor.event.PermitCategory;
 import kz.migration.monitor.event.Region;
 import kz.migration.monitor.event.Registration;
 import kz.migration.monitor.event.RegistrationKind;
-import org.apache.flink.api.common.serialization.SerializerConfigImpl;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
+import kz.migration.monitor.pipeline.types.MonitorTypes;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -23,18 +26,31 @@ class DeduplicatorTest {
 
     private static final Duration RETENTION = Duration.ofDays(1);
 
-    private final KeyedOneInputStreamOperatorTestHarness<String, InputEvent, InputEvent> harness =
-            new KeyedOneInputStreamOperatorTestHarness<>(
-                    new KeyedProcessOperator<>(new Deduplicator(RETENTION, Long.MAX_VALUE)),
-                    Deduplicator::keyOf,
-                    Types.STRING);
+    private final KeyedOneInputStreamOperatorTestHarness<EventKey, InputEvent, InputEvent> harness =
+            harness();
 
     DeduplicatorTest() throws Exception {
-        // The output is every kind of event, as in the job (Kryo); left alone, the harness would
-        // copy all outputs with a serializer made for the class of the first one.
-        harness.setup(
-                TypeInformation.of(InputEvent.class).createSerializer(new SerializerConfigImpl()));
         harness.open();
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<EventKey, InputEvent, InputEvent>
+            harness() throws Exception {
+        KeyedOneInputStreamOperatorTestHarness<EventKey, InputEvent, InputEvent> h =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new Deduplicator(RETENTION, Long.MAX_VALUE)),
+                        EventKey::of,
+                        EventKey.TYPE);
+        // The output is every kind of event: serialize it as the job does. Left alone, the harness
+        // would copy all outputs with a serializer made for the class of the first one. Kryo is
+        // refused, so state falls back to it no more than the job's does.
+        h.getExecutionConfig()
+                .configure(
+                        new Configuration().set(PipelineOptions.GENERIC_TYPES, false),
+                        DeduplicatorTest.class.getClassLoader());
+        h.setup(
+                MonitorTypes.INPUT_EVENT.createSerializer(
+                        h.getExecutionConfig().getSerializerConfig()));
+        return h;
     }
 
     @AfterEach
@@ -58,6 +74,22 @@ class DeduplicatorTest {
         harness.processWatermark(late.timestamp());
 
         assertThat(harness.extractOutputValues()).containsExactly(early, other);
+    }
+
+    @Test
+    void copiesOfOneInstantAreDecidedByContentWhateverTheArrivalOrder() throws Exception {
+        BorderCrossing rus = entry("c1", "2026-03-01T10:00", "P1", "RUS");
+        BorderCrossing uzb = entry("c1", "2026-03-01T10:00", "P1", "UZB");
+        send(uzb);
+        send(rus);
+        send(entry("c2", "2026-03-01T10:00", "P2", "UZB"));
+        send(entry("c2", "2026-03-01T10:00", "P2", "RUS"));
+
+        harness.processWatermark(rus.timestamp());
+
+        // Equal in time, person and so on, the copies differ first in citizenship: RUS < UZB.
+        assertThat(harness.extractOutputValues())
+                .containsExactlyInAnyOrder(rus, entry("c2", "2026-03-01T10:00", "P2", "RUS"));
     }
 
     @Test
@@ -90,6 +122,44 @@ class DeduplicatorTest {
         harness.processWatermark(crossing.timestamp());
 
         assertThat(harness.extractOutputValues()).containsExactlyInAnyOrder(crossing, registration);
+    }
+
+    @Test
+    void waitingCopiesSurviveARestoreFromASnapshot() throws Exception {
+        BorderCrossing crossing = entry("c1", "2026-03-01T10:00", "P1", "UZB");
+        Registration registration =
+                SampleEvents.registration(
+                        "r1",
+                        "2026-03-01T10:00",
+                        "P1",
+                        RegistrationKind.PERMANENT_RESIDENCE,
+                        Region.KZ_71,
+                        null,
+                        null);
+        Employment permit =
+                SampleEvents.permitIssued(
+                        "e1",
+                        "2026-03-01T10:00",
+                        "P1",
+                        "W1",
+                        Region.KZ_23,
+                        PermitCategory.CAT3,
+                        "2026-12-31");
+        send(crossing);
+        send(registration);
+        send(permit);
+        OperatorSubtaskState snapshot = harness.snapshot(1L, crossing.timestamp());
+
+        try (KeyedOneInputStreamOperatorTestHarness<EventKey, InputEvent, InputEvent> restored =
+                harness()) {
+            restored.initializeState(snapshot);
+            restored.open();
+            restored.processElement(crossing, crossing.timestamp());
+            restored.processWatermark(crossing.timestamp());
+
+            assertThat(restored.extractOutputValues())
+                    .containsExactlyInAnyOrder(crossing, registration, permit);
+        }
     }
 
     @Test

@@ -18,11 +18,13 @@ import kz.migration.monitor.generator.GeneratorSettings;
 import kz.migration.monitor.generator.TrafficGenerator;
 import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.pipeline.IngestedRecord;
+import kz.migration.monitor.pipeline.types.MonitorTypes;
 import kz.migration.monitor.replay.ReplayRun;
 import kz.migration.monitor.testsupport.KafkaBrokerExtension;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,7 @@ class FailureRecoveryTest {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
         env.enableCheckpointing(300);
         MonitorSettings settings = MonitorSettings.streaming(new Pseudonymiser(ReplayRun.KEY));
@@ -77,6 +80,7 @@ class FailureRecoveryTest {
         MonitorJob.defineWorkflow(
                 KafkaInputs.read(env, kafka)
                         .map(new FailOnceAfterACheckpoint())
+                        .returns(MonitorTypes.INGESTED_RECORD)
                         .uid("fail-once")
                         .name("Fail once"),
                 KafkaOutputs.sinks(KAFKA.bootstrapServers(), "", "recovery-test"),

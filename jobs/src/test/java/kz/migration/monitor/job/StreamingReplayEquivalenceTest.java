@@ -40,7 +40,13 @@ class StreamingReplayEquivalenceTest {
 
     @Test
     void handMadeScenarioThroughKafkaMatchesReplay() throws Exception {
-        assertSameOutputs("scenario", Scenario.records(), Duration.ofMinutes(5));
+        // The scenario's records lie weeks behind earlier ones of their partition (b1 after b2, r3
+        // after r2). Beyond the allowed lateness such a record is late only when a periodic
+        // watermark happens to fall between the two, which made this test fail now and then; the
+        // job agrees with replay within the lateness, so allow the input's disorder, as replay
+        // does.
+        Map<SourceStream, List<String>> input = Scenario.records();
+        assertSameOutputs("scenario", input, TopicIo.disorder(input));
     }
 
     @Test
@@ -64,6 +70,11 @@ class StreamingReplayEquivalenceTest {
     private void assertSameOutputs(
             String name, Map<SourceStream, List<String>> input, Duration lateness)
             throws Exception {
+        // Beyond the lateness a record is late or not depending on when a periodic watermark
+        // falls, so the job can only be held to replay's outputs within it.
+        assertThat(TopicIo.disorder(input))
+                .as("disorder of the input")
+                .isLessThanOrEqualTo(lateness);
         String prefix = name + ".";
         String[] inputs = Topics.inputs().stream().map(t -> prefix + t).toArray(String[]::new);
         String[] outputs = Topics.outputs().stream().map(t -> prefix + t).toArray(String[]::new);
@@ -90,32 +101,39 @@ class StreamingReplayEquivalenceTest {
                                 Duration.ZERO,
                                 true),
                         prefix,
-                        MonitorSettings.streaming(new Pseudonymiser(ReplayRun.KEY))
-                                .withLateness(lateness, Duration.ZERO),
+                        MonitorSettings.streaming(new Pseudonymiser(ReplayRun.KEY)),
                         2,
                         Duration.ofMillis(500),
                         null,
                         "hashmap");
         job.define(env);
         env.execute(name);
+        assertMatchesReplay(KAFKA.bootstrapServers(), dir.resolve(name), prefix, input);
+    }
 
-        ReplayRun replay = new ReplayRun(dir.resolve(name));
+    /**
+     * Asserts that the outputs committed under {@code prefix} are those of a replay of {@code
+     * input}, which the streaming job must give when its input ends.
+     */
+    static void assertMatchesReplay(
+            String bootstrap, Path dir, String prefix, Map<SourceStream, List<String>> input)
+            throws Exception {
+        ReplayRun replay = new ReplayRun(dir);
         input.forEach((s, lines) -> replay.add(s.topic(), lines.toArray(String[]::new)));
         // Streaming has no as-of: every timer fires when the bounded input ends. A far-future as-of
         // gives the replay the same.
         ReplayRun.Outputs expected = replay.run(Instant.parse("2100-01-01T00:00:00Z"));
 
         assertThat(expected.alerts()).isNotEmpty();
-        assertThat(TopicIo.readCommitted(KAFKA.bootstrapServers(), prefix + Topics.ALERTS))
+        assertThat(TopicIo.readCommitted(bootstrap, prefix + Topics.ALERTS))
                 .containsExactlyInAnyOrderElementsOf(TopicIo.strings(expected.alerts()));
-        assertThat(TopicIo.readCommitted(KAFKA.bootstrapServers(), prefix + Topics.FLOW_STATS))
+        assertThat(TopicIo.readCommitted(bootstrap, prefix + Topics.FLOW_STATS))
                 .containsExactlyInAnyOrderElementsOf(TopicIo.strings(expected.flowStats()));
-        assertThat(TopicIo.readCommitted(KAFKA.bootstrapServers(), prefix + Topics.FLOW_MATRIX))
+        assertThat(TopicIo.readCommitted(bootstrap, prefix + Topics.FLOW_MATRIX))
                 .containsExactlyInAnyOrderElementsOf(TopicIo.strings(expected.flowMatrix()));
         assertThat(
                         withoutReceivedAt(
-                                TopicIo.readCommitted(
-                                        KAFKA.bootstrapServers(), prefix + Topics.DEAD_LETTERS)))
+                                TopicIo.readCommitted(bootstrap, prefix + Topics.DEAD_LETTERS)))
                 .containsExactlyInAnyOrderElementsOf(
                         withoutReceivedAt(TopicIo.strings(expected.deadLetters())));
     }

@@ -2,12 +2,17 @@ package kz.migration.monitor.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.SourceStream;
+import kz.migration.monitor.json.InputParser;
 import kz.migration.monitor.testsupport.KafkaClients;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -38,6 +43,35 @@ final class TopicIo {
             }
             producer.flush();
         }
+    }
+
+    /**
+     * The longest a valid record lies behind an earlier one of its stream, in the order {@link
+     * #produce} writes them: the least allowed lateness under which none of {@code input} is late,
+     * whichever partitions its records land in (each partition gets a subsequence of that order).
+     */
+    static Duration disorder(Map<SourceStream, List<String>> input) {
+        long worst = 0;
+        for (Map.Entry<SourceStream, List<String>> e : input.entrySet()) {
+            long latest = Long.MIN_VALUE;
+            for (long ts : eventTimes(e.getKey(), e.getValue())) {
+                if (latest != Long.MIN_VALUE) {
+                    worst = Math.max(worst, latest - ts);
+                }
+                latest = Math.max(latest, ts);
+            }
+        }
+        return Duration.ofMillis(worst);
+    }
+
+    /** The event times of a stream's valid records, in their order. */
+    static long[] eventTimes(SourceStream stream, List<String> lines) {
+        InputParser<? extends InputEvent> parser = InputParser.of(stream);
+        return lines.stream()
+                .map(line -> parser.parse(line, Instant.EPOCH).event())
+                .filter(Objects::nonNull)
+                .mapToLong(InputEvent::timestamp)
+                .toArray();
     }
 
     /** Everything committed to a topic, each record's JSON normalised to one line. */

@@ -70,7 +70,8 @@ class PermitRegistryTest {
                                 at("2026-03-05T09:00"),
                                 1,
                                 null));
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        // The permit, and its expiry scheduled.
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
         harness.processWatermark(endMillisOf("2026-05-31") - 1);

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import kz.migration.monitor.event.Alert;
+import kz.migration.monitor.event.AlertDetails;
+import kz.migration.monitor.event.AlertType;
 import kz.migration.monitor.event.Audience;
 import kz.migration.monitor.event.PermitCategory;
 import kz.migration.monitor.event.QuotaLimit;
@@ -22,9 +24,7 @@ class QuotaLedgerTest {
 
     private final KeyedOneInputStreamOperatorTestHarness<String, QuotaInput, Alert> harness =
             ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                    new QuotaLedger(Long.MAX_VALUE),
-                    q -> (q.change() != null ? q.change().region() : q.limit().region()).code(),
-                    Types.STRING);
+                    new QuotaLedger(Long.MAX_VALUE), QuotaInput::regionCode, Types.STRING);
 
     /** Minutes since 1 March 00:00, so every change gets its own instant in order. */
     private int minute;
@@ -81,13 +81,13 @@ class QuotaLedgerTest {
                         a ->
                                 a.type()
                                         + " "
-                                        + a.details().category()
+                                        + a.details(AlertDetails.Quota.class).category()
                                         + " "
-                                        + a.details().utilisation()
+                                        + a.details(AlertDetails.Quota.class).utilisation()
                                         + "/"
-                                        + a.details().limit()
+                                        + a.details(AlertDetails.Quota.class).limit()
                                         + " "
-                                        + a.details().permitId())
+                                        + a.details(AlertDetails.Quota.class).permitId())
                 .toList();
     }
 
@@ -115,7 +115,7 @@ class QuotaLedgerTest {
         assertThat(warning.audience()).isEqualTo(Audience.DUTY_OFFICER);
         assertThat(warning.subjectRef()).isNull();
         assertThat(warning.region()).isEqualTo(Region.KZ_71);
-        assertThat(warning.details().year()).isEqualTo(2026);
+        assertThat(warning.details(AlertDetails.Quota.class).year()).isEqualTo(2026);
         Alert breach = harness.extractOutputValues().get(1);
         assertThat(breach.severity()).isEqualTo(Severity.MAJOR);
         assertThat(breach.audience()).isEqualTo(Audience.SECURITY);
@@ -159,6 +159,46 @@ class QuotaLedgerTest {
         limit("q4", PermitCategory.CAT1, 9);
         assertThat(alerts())
                 .containsExactly("QUOTA_WARNING CAT1 9/10 null", "QUOTA_WARNING CAT1 9/9 null");
+    }
+
+    @Test
+    void alertIdsNameTheRegionTheQuotaAndTheCause() throws Exception {
+        limit("q1", PermitCategory.CAT1, 1);
+        issue("W1", PermitCategory.CAT1);
+        issue("W2", PermitCategory.CAT1);
+
+        List<Alert> alerts = harness.extractOutputValues();
+        PermitChange w1 = change(true, "W1", PermitCategory.CAT1, at("2026-03-01T00:02"));
+        PermitChange w2 = change(true, "W2", PermitCategory.CAT1, at("2026-03-01T00:03"));
+        // Ids must not change between versions: replays and restarts compare them.
+        assertThat(alerts.get(0).alertId())
+                .isEqualTo(
+                        idOf(
+                                AlertType.QUOTA_WARNING,
+                                "KZ-71|2026|CAT1|" + w1.at() + "|" + w1.eventId()));
+        assertThat(alerts.get(1).alertId())
+                .isEqualTo(idOf(AlertType.QUOTA_BREACH, "KZ-71|2026|CAT1|W2|" + w2.eventId()));
+    }
+
+    /** The contract's stable id, computed independently: SHA-256 of type and identity, 16 bytes. */
+    private static String idOf(AlertType type, String identity) throws Exception {
+        byte[] digest =
+                java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(
+                                (type.name() + "|" + identity)
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(digest, 0, 16);
+    }
+
+    @Test
+    void aRevokedPermitLeavesOnlyTheLimitBehind() throws Exception {
+        limit("q1", PermitCategory.CAT1, 10);
+        issue("W1", PermitCategory.CAT1);
+        revoke("W1", PermitCategory.CAT1);
+
+        // The limit and when it was set; no count, no warning, nothing waiting.
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
+        assertThat(harness.numEventTimeTimers()).isZero();
     }
 
     @Test

@@ -17,7 +17,8 @@ class EventTimeOrderedFunctionTest {
 
     /**
      * Writes what it is asked to do as it does it: {@code time@T} for the work of instant T and
-     * {@code name@T} for an event. An event named {@code schedule:S} schedules work at S.
+     * {@code name@T} for an event. An event named {@code schedule:S} schedules work at S, {@code
+     * always:S} even after the horizon, and {@code unschedule:S} withdraws the work at S.
      */
     static final class Recorder extends EventTimeOrderedFunction<String, String, String> {
         private static final long serialVersionUID = 1L;
@@ -32,10 +33,19 @@ class EventTimeOrderedFunctionTest {
         }
 
         @Override
-        protected void onEvent(String event, long timestamp, Context ctx, Collector<String> out) {
+        protected void onEvent(String event, long timestamp, Context ctx, Collector<String> out)
+                throws Exception {
             out.collect(event + "@" + timestamp);
-            if (event.startsWith("schedule:")) {
-                scheduleAt(ctx, Long.parseLong(event.substring("schedule:".length())));
+            int colon = event.indexOf(':');
+            if (colon < 0) {
+                return;
+            }
+            long at = Long.parseLong(event.substring(colon + 1));
+            switch (event.substring(0, colon)) {
+                case "schedule" -> scheduleAt(ctx, at);
+                case "always" -> scheduleEvenAfterHorizonAt(ctx, at);
+                case "unschedule" -> unscheduleAt(ctx, at);
+                default -> throw new IllegalArgumentException(event);
             }
         }
 
@@ -67,33 +77,83 @@ class EventTimeOrderedFunctionTest {
         assertThat(harness.numEventTimeTimers()).isEqualTo(3);
 
         harness.processWatermark(20);
-        assertThat(harness.extractOutputValues())
-                .containsExactly("time@10", "a@10", "time@20", "b@20", "z@20");
+        // No work was scheduled, so none runs at the events' instants.
+        assertThat(harness.extractOutputValues()).containsExactly("a@10", "b@20", "z@20");
 
         harness.processWatermark(30);
-        assertThat(harness.extractOutputValues())
-                .containsExactly("time@10", "a@10", "time@20", "b@20", "z@20", "time@30", "c@30");
+        assertThat(harness.extractOutputValues()).containsExactly("a@10", "b@20", "z@20", "c@30");
         // Nothing is left waiting.
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
     @Test
-    void scheduledWorkRunsBeforeTheEventsOfTheSameInstant() throws Exception {
+    void scheduledWorkRunsOnlyAtItsInstantAndBeforeTheEventsOfThatInstant() throws Exception {
         harness.processElement("schedule:50", 10);
+        harness.processElement("y", 40);
         harness.processElement("x", 50);
-        harness.processElement("schedule:40", 10);
+        harness.processElement("schedule:30", 10);
 
         harness.processWatermark(60);
 
         assertThat(harness.extractOutputValues())
                 .containsExactly(
-                        "time@10",
-                        "schedule:40@10",
-                        "schedule:50@10",
-                        "time@40",
-                        "time@50",
-                        "x@50");
+                        "schedule:30@10", "schedule:50@10", "time@30", "y@40", "time@50", "x@50");
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void workScheduledTwiceRunsOnce() throws Exception {
+        harness.processElement("schedule:50", 10);
+        harness.processElement("schedule:50", 20);
+
+        harness.processWatermark(50);
+
+        assertThat(harness.extractOutputValues())
+                .containsExactly("schedule:50@10", "schedule:50@20", "time@50");
+    }
+
+    @Test
+    void withdrawnWorkDoesNotRunAndLeavesNothingBehind() throws Exception {
+        harness.processElement("schedule:50", 10);
+        harness.processElement("unschedule:50", 20);
+        harness.processWatermark(20);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+
+        harness.processWatermark(60);
+        assertThat(harness.extractOutputValues())
+                .containsExactly("schedule:50@10", "unschedule:50@20");
+    }
+
+    @Test
+    void withdrawnWorkDoesNotRunWhileEventsWaitAtItsInstant() throws Exception {
+        harness.processElement("schedule:50", 10);
+        harness.processElement("x", 50);
+        harness.processElement("unschedule:50", 20);
+        harness.processWatermark(20);
+        // The instant's timer stays for the event that waits there.
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+        harness.processWatermark(60);
+
+        assertThat(harness.extractOutputValues())
+                .containsExactly("schedule:50@10", "unschedule:50@20", "x@50");
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void workScheduledWhereEventsWaitRunsBeforeThem() throws Exception {
+        harness.processElement("x", 50);
+        harness.processElement("schedule:50", 10);
+
+        harness.processWatermark(50);
+
+        assertThat(harness.extractOutputValues())
+                .containsExactly("schedule:50@10", "time@50", "x@50");
+        assertThat(harness.numEventTimeTimers()).isZero();
     }
 
     @Test
@@ -109,6 +169,18 @@ class EventTimeOrderedFunctionTest {
         assertThat(harness.extractOutputValues())
                 .endsWith("time@" + HORIZON)
                 .doesNotContain("time@" + (HORIZON + 1));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void workMayBeScheduledAfterTheHorizonExplicitly() throws Exception {
+        harness.processElement("always:" + (HORIZON + 1), 10);
+        harness.processWatermark(Long.MAX_VALUE);
+
+        assertThat(harness.extractOutputValues())
+                .containsExactly("always:" + (HORIZON + 1) + "@10", "time@" + (HORIZON + 1));
+        assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import kz.migration.monitor.event.Alert;
+import kz.migration.monitor.event.AlertDetails;
 import kz.migration.monitor.event.AlertType;
 import kz.migration.monitor.event.Audience;
 import kz.migration.monitor.event.BorderCrossing;
@@ -60,7 +61,7 @@ class PersonMonitorTest {
                                         + " "
                                         + a.raisedAt()
                                         + " "
-                                        + a.details().overstayDays()
+                                        + a.details(AlertDetails.Overstay.class).overstayDays()
                                         + " "
                                         + a.severity())
                 .toList();
@@ -84,7 +85,8 @@ class PersonMonitorTest {
                         a -> {
                             assertThat(a.type()).isEqualTo(AlertType.OVERSTAY);
                             assertThat(a.raisedAt()).isEqualTo(endOf("2026-03-31"));
-                            assertThat(a.details().overstayDays()).isEqualTo(1);
+                            assertThat(a.details(AlertDetails.Overstay.class).overstayDays())
+                                    .isEqualTo(1);
                             assertThat(a.severity()).isEqualTo(Severity.WARNING);
                             assertThat(a.audience()).isEqualTo(Audience.SECURITY);
                             assertThat(a.subjectRef())

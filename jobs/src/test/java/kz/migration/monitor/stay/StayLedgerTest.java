@@ -188,4 +188,34 @@ class StayLedgerTest {
         assertThat(enteredOn(StayLedger.ABSENT, "2026-03-01").isForgettable(clears + 1000))
                 .isFalse();
     }
+
+    @Test
+    void aDocumentLaterOnTheExitDayTakesThatDayOutOfTheWindowButNotOutOfTheEndedStay() {
+        // 1 .. 16 March: the 15th and 16th are unlawful (LIMITED, 14 per entry).
+        StayLedger gone =
+                enteredOn(StayLedger.ABSENT, "2026-03-01")
+                        .exited(at("2026-03-16T08:00"), NO_DOCUMENTS, LIMITED);
+        PersonDocuments permit =
+                NO_DOCUMENTS.withPermit(
+                        new Permit(
+                                "WP-1",
+                                Region.KZ_75,
+                                at("2026-03-16T15:00"),
+                                LocalDate.parse("2026-03-20")));
+
+        StayLedger covered = gone.coveredOn(day("2026-03-16"), permit);
+
+        assertThat(covered.uncoveredDays()).hasSize(15);
+        assertThat(covered.uncoveredDays()[14]).isEqualTo(day("2026-03-15"));
+        assertThat(covered.unlawfulInStay()).isEqualTo(gone.unlawfulInStay()).isEqualTo(2);
+        // Nothing to do without a document for the day, or for another day than the last.
+        assertThat(gone.coveredOn(day("2026-03-16"), NO_DOCUMENTS)).isSameAs(gone);
+        assertThat(gone.coveredOn(day("2026-03-17"), permit)).isSameAs(gone);
+        // A new stay from the same evening does not count the day again, and it stays covered.
+        StayLedger next =
+                covered.entered(at("2026-03-16T20:00"), "IND", Region.KZ_61, null)
+                        .exited(at("2026-03-18T08:00"), permit, LIMITED);
+        assertThat(next.uncoveredDays()).hasSize(15);
+        assertThat(next.uncoveredInStay()).isZero();
+    }
 }

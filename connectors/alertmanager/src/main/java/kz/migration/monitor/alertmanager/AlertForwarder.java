@@ -54,9 +54,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AlertForwarder implements Runnable, AutoCloseable {
 
-    /** The contract's output topic. */
-    public static final String ALERTS_TOPIC = "alerts";
-
     /** Subjects whose latest OVERSTAY_ENDED is remembered; ~10 MB at most. */
     static final int ENDINGS_REMEMBERED = 50_000;
 

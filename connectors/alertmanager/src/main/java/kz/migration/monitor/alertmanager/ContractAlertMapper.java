@@ -150,6 +150,21 @@ public final class ContractAlertMapper {
                         + num(d, "netInflow7d")
                         + ", above the threshold "
                         + num(d, "threshold");
+            case "BANNED_ENTRY":
+                return "Entry of a person banned until "
+                        + num(d, "banUntil")
+                        + " at a checkpoint in "
+                        + place;
+            case "PERMIT_OUTSIDE_SHORTAGE":
+                return "Permit "
+                        + num(d, "permitId")
+                        + " in "
+                        + place
+                        + " for "
+                        + num(d, "sector")
+                        + ", not on the "
+                        + num(d, "year")
+                        + " labour shortage list";
             default:
                 return type + " in " + place;
         }

@@ -76,6 +76,53 @@ class AlertmanagerAlertMappingTest {
     }
 
     @Test
+    void bannedEntryNamesTheBanAndTheCheckpoint() throws Exception {
+        AlertmanagerAlert a =
+                mapper.map(
+                        JSON.readTree(
+                                """
+                                {"alertId":"x4","type":"BANNED_ENTRY","severity":"CRITICAL","audience":"SECURITY",
+                                 "raisedAt":"2026-05-31T05:00:00Z","subjectRef":"0a0b","region":"KZ-61","city":"Saryagash",
+                                 "citizenship":"KAZ","details":{"banUntil":"2031-02-28"}}\
+                                """));
+        assertThat(a.labels())
+                .containsEntry("alertname", "BANNED_ENTRY")
+                .containsEntry("severity", "CRITICAL")
+                .containsEntry("audience", "SECURITY")
+                .containsEntry("subject", "0a0b")
+                .containsEntry("region", "KZ-61");
+        assertThat(a.annotations().get("summary"))
+                .isEqualTo(
+                        "Entry of a person banned until 2031-02-28 at a checkpoint in KZ-61"
+                                + " (Saryagash)");
+        assertThat(a.annotations().get("description")).contains("banUntil=2031-02-28");
+        assertThat(a.endsAt()).isNull();
+    }
+
+    @Test
+    void permitOutsideTheShortageListNamesPermitSectorAndYear() throws Exception {
+        AlertmanagerAlert a =
+                mapper.map(
+                        JSON.readTree(
+                                """
+                                {"alertId":"x5","type":"PERMIT_OUTSIDE_SHORTAGE","severity":"WARNING",
+                                 "audience":"DUTY_OFFICER","raisedAt":"2026-05-31T05:00:00Z","subjectRef":"0c0d",
+                                 "region":"KZ-75","city":"Almaty","citizenship":"TJK",
+                                 "details":{"year":2026,"sector":"OTHER","permitId":"WP-9"}}\
+                                """));
+        assertThat(a.labels())
+                .containsEntry("alertname", "PERMIT_OUTSIDE_SHORTAGE")
+                .containsEntry("audience", "DUTY_OFFICER")
+                .containsEntry("subject", "0c0d");
+        assertThat(a.annotations().get("summary"))
+                .isEqualTo(
+                        "Permit WP-9 in KZ-75 (Almaty) for OTHER, not on the 2026 labour shortage"
+                                + " list");
+        assertThat(a.annotations().get("description"))
+                .contains("permitId=WP-9", "sector=OTHER", "year=2026", "citizenship TJK");
+    }
+
+    @Test
     void alertWithoutRequiredFieldsIsRefused() throws Exception {
         assertThatThrownBy(
                         () ->

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import kz.migration.monitor.event.Topics;
 import kz.migration.monitor.testsupport.AlertmanagerProcess;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class AlertmanagerForwarderTest {
 
-    private static final TopicPartition TP = new TopicPartition(AlertForwarder.ALERTS_TOPIC, 0);
+    private static final TopicPartition TP = new TopicPartition(Topics.ALERTS, 0);
     private static final AlertForwarder.Backoff FAST =
             new AlertForwarder.Backoff(Duration.ofMillis(20), Duration.ofMillis(200));
 

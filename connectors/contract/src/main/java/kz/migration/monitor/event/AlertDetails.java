@@ -1,96 +1,49 @@
 package kz.migration.monitor.event;
 
+import java.time.LocalDate;
+
 /**
- * The figures of an alert; each type fills its own and leaves the rest {@code null}, and only
- * non-null figures are written out.
+ * The figures of an alert, one record per kind of alert ({@link AlertType#detailsType()}). Only the
+ * figures a record has are written out; a {@code null} optional figure is left out.
  */
-public record AlertDetails(
-        Integer overstayDays,
-        Integer year,
-        String category,
-        Long limit,
-        Long utilisation,
-        String permitId,
-        Program program,
-        Region hostRegion,
-        Region newRegion,
-        Integer months,
-        Boolean returned,
-        Long netInflow7d,
-        Long threshold) {
+public sealed interface AlertDetails {
 
-    public static AlertDetails overstay(int overstayDays) {
-        return new AlertDetails(
-                overstayDays,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
-    }
+    /** The details of an alert that has no figures. */
+    AlertDetails NONE = new None();
 
-    public static AlertDetails quota(
-            int year, String category, long limit, long utilisation, String permitId) {
-        return new AlertDetails(
-                null,
-                year,
-                category,
-                limit,
-                utilisation,
-                permitId,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
-    }
+    /** No figures: {@code UNAUTHORISED_EMPLOYMENT}. */
+    record None() implements AlertDetails {}
 
-    public static AlertDetails contract(
-            Program program, Region hostRegion, Region newRegion, int months, boolean returned) {
-        return new AlertDetails(
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                program,
-                hostRegion,
-                newRegion,
-                months,
-                returned,
-                null,
-                null);
-    }
+    /** {@code OVERSTAY} and {@code OVERSTAY_ENDED}: the unlawful days of the stay. */
+    record Overstay(int overstayDays) implements AlertDetails {}
 
-    public static AlertDetails inflow(long netInflow7d, long threshold) {
-        return new AlertDetails(
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                netInflow7d,
-                threshold);
-    }
+    /**
+     * {@code QUOTA_WARNING} and {@code QUOTA_BREACH}.
+     *
+     * @param category a permit category or {@code ALL}
+     * @param permitId the permit whose issue raised the alert, {@code null} for a quota record
+     */
+    record Quota(int year, String category, long limit, long utilisation, String permitId)
+            implements AlertDetails {}
 
-    public static AlertDetails none() {
-        return new AlertDetails(
-                null, null, null, null, null, null, null, null, null, null, null, null, null);
-    }
+    /**
+     * {@code CONTRACT_BREACH}.
+     *
+     * @param newRegion {@code null} for a deregistration
+     */
+    record Contract(
+            Program program, Region hostRegion, Region newRegion, int months, boolean returned)
+            implements AlertDetails {}
+
+    /** {@code INFLOW_SURGE}: the 7-day net inflow and the threshold it exceeds. */
+    record Inflow(long netInflow7d, long threshold) implements AlertDetails {}
+
+    /** {@code BANNED_ENTRY}: the last day of the ban in force at the entry. */
+    record Ban(LocalDate banUntil) implements AlertDetails {}
+
+    /**
+     * {@code PERMIT_OUTSIDE_SHORTAGE}: the year of the issue, the permit's sector ({@code OTHER}
+     * when it names none) and the permit.
+     */
+    record Shortage(int year, Sector sector, String permitId) implements AlertDetails {}
 }

@@ -4,7 +4,8 @@ package kz.migration.monitor.event;
  * A record of the {@code reference-data} stream. A record replaces the earlier one of the same
  * {@link #identity()} from its {@code occurredAt} on.
  */
-public sealed interface ReferenceRecord extends InputEvent permits QuotaLimit, InflowThreshold {
+public sealed interface ReferenceRecord extends InputEvent
+        permits QuotaLimit, InflowThreshold, EntryBan, LabourShortage {
 
     /** The record's identity, also its Kafka key. */
     String identity();

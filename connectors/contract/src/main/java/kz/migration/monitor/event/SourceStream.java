@@ -5,10 +5,10 @@ package kz.migration.monitor.event;
  * reference data, registrations, employment, crossings.
  */
 public enum SourceStream {
-    REFERENCE_DATA("reference-data"),
-    REGISTRATIONS("registrations"),
-    EMPLOYMENT("employment"),
-    BORDER_CROSSINGS("border-crossings");
+    REFERENCE_DATA(Topics.REFERENCE_DATA),
+    REGISTRATIONS(Topics.REGISTRATIONS),
+    EMPLOYMENT(Topics.EMPLOYMENT),
+    BORDER_CROSSINGS(Topics.BORDER_CROSSINGS);
 
     private final String topic;
 

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Names of the Kafka topics in the monitor's data contract.
+ * Names of the Kafka topics in the monitor's data contract: the one place they are spelled ({@link
+ * SourceStream}, the generator, the job's sinks and the alert forwarder take them from here).
  *
  * <p>Inputs are written by upstream registries (and by the demo generator); outputs are written
  * only by the Flink jobs.

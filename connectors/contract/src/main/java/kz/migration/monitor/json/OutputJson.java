@@ -38,36 +38,33 @@ public final class OutputJson {
         return write(o);
     }
 
+    /** A type's figures, in the order the contract lists them; absent optional ones left out. */
     private static ObjectNode details(AlertDetails d) {
         ObjectNode o = NODES.objectNode();
-        if (d == null) {
-            return o;
+        if (d instanceof AlertDetails.Overstay overstay) {
+            o.put("overstayDays", overstay.overstayDays());
+        } else if (d instanceof AlertDetails.Quota q) {
+            o.put("year", q.year());
+            o.put("category", q.category());
+            o.put("limit", q.limit());
+            o.put("utilisation", q.utilisation());
+            putIfPresent(o, "permitId", q.permitId());
+        } else if (d instanceof AlertDetails.Contract c) {
+            o.put("program", c.program().name());
+            o.put("hostRegion", c.hostRegion().code());
+            putIfPresent(o, "newRegion", code(c.newRegion()));
+            o.put("months", c.months());
+            o.put("returned", c.returned());
+        } else if (d instanceof AlertDetails.Inflow i) {
+            o.put("netInflow7d", i.netInflow7d());
+            o.put("threshold", i.threshold());
+        } else if (d instanceof AlertDetails.Ban b) {
+            o.put("banUntil", b.banUntil().toString());
+        } else if (d instanceof AlertDetails.Shortage sh) {
+            o.put("year", sh.year());
+            o.put("sector", sh.sector().name());
+            o.put("permitId", sh.permitId());
         }
-        putIfPresent(o, "overstayDays", d.overstayDays());
-        putIfPresent(o, "year", d.year());
-        if (d.category() != null) {
-            o.put("category", d.category());
-        }
-        putIfPresent(o, "limit", d.limit());
-        putIfPresent(o, "utilisation", d.utilisation());
-        if (d.permitId() != null) {
-            o.put("permitId", d.permitId());
-        }
-        if (d.program() != null) {
-            o.put("program", d.program().name());
-        }
-        if (d.hostRegion() != null) {
-            o.put("hostRegion", d.hostRegion().code());
-        }
-        if (d.newRegion() != null) {
-            o.put("newRegion", d.newRegion().code());
-        }
-        putIfPresent(o, "months", d.months());
-        if (d.returned() != null) {
-            o.put("returned", d.returned());
-        }
-        putIfPresent(o, "netInflow7d", d.netInflow7d());
-        putIfPresent(o, "threshold", d.threshold());
         return o;
     }
 
@@ -116,9 +113,9 @@ public final class OutputJson {
         return write(o);
     }
 
-    private static void putIfPresent(ObjectNode o, String field, Number n) {
-        if (n != null) {
-            o.put(field, n.longValue());
+    private static void putIfPresent(ObjectNode o, String field, String text) {
+        if (text != null) {
+            o.put(field, text);
         }
     }
 

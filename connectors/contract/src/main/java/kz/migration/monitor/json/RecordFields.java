@@ -99,6 +99,10 @@ final class RecordFields {
         return s;
     }
 
+    String optionalCitizenship(String field) throws InvalidFieldException {
+        return has(field) ? requireCitizenship(field) : null;
+    }
+
     Instant requireInstant(String field) throws InvalidFieldException {
         String s = text(field, required(field));
         try {
@@ -126,6 +130,12 @@ final class RecordFields {
         } catch (DateTimeParseException e) {
             throw new InvalidFieldException(field, quote(s) + " is not an ISO local date");
         }
+    }
+
+    /** Any valid date, also one before {@code occurredAt}. */
+    LocalDate requireDate(String field) throws InvalidFieldException {
+        required(field);
+        return optionalDate(field);
     }
 
     /** A date that must not lie before the local date of {@code occurredAt}. */
@@ -200,6 +210,17 @@ final class RecordFields {
                     n + " is out of range " + min + ".." + (max == Long.MAX_VALUE ? "" : max));
         }
         return n;
+    }
+
+    boolean requireBoolean(String field) throws InvalidFieldException {
+        JsonNode v = required(field);
+        if (!v.isBoolean()) {
+            throw new InvalidFieldException(
+                    field,
+                    "must be a JSON boolean (true or false), is "
+                            + v.getNodeType().name().toLowerCase(Locale.ROOT));
+        }
+        return v.booleanValue();
     }
 
     private static String text(String field, JsonNode v) throws InvalidFieldException {

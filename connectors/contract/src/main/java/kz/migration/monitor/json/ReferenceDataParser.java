@@ -1,9 +1,12 @@
 package kz.migration.monitor.json;
 
+import kz.migration.monitor.event.EntryBan;
 import kz.migration.monitor.event.InflowThreshold;
+import kz.migration.monitor.event.LabourShortage;
 import kz.migration.monitor.event.PermitCategory;
 import kz.migration.monitor.event.QuotaLimit;
 import kz.migration.monitor.event.ReferenceRecord;
+import kz.migration.monitor.event.Sector;
 import kz.migration.monitor.event.SourceStream;
 
 /**
@@ -18,7 +21,9 @@ public final class ReferenceDataParser extends InputParser<ReferenceRecord> {
     /** The {@code kind} values of reference data. */
     enum Kind {
         QUOTA,
-        INFLOW_THRESHOLD
+        INFLOW_THRESHOLD,
+        ENTRY_BAN,
+        SHORTAGE
     }
 
     /** Quota categories: the permit categories and {@code ALL}. */
@@ -67,6 +72,22 @@ public final class ReferenceDataParser extends InputParser<ReferenceRecord> {
                             f.requireRegion("region"),
                             f.optionalCity("city"),
                             f.requireInteger("netInflow7d", 1, Long.MAX_VALUE));
+            // An until before the local date of occurredAt is valid: it lifts the ban.
+            case ENTRY_BAN ->
+                    new EntryBan(
+                            c.eventId(),
+                            c.occurredAt(),
+                            f.requireString("personId", 64),
+                            f.requireDate("until"),
+                            f.optionalCitizenship("citizenship"));
+            case SHORTAGE ->
+                    new LabourShortage(
+                            c.eventId(),
+                            c.occurredAt(),
+                            (int) f.requireInteger("year", 1, 9999),
+                            f.requireRegion("region"),
+                            f.requireEnum("sector", Sector.class),
+                            f.requireBoolean("open"));
         };
     }
 }

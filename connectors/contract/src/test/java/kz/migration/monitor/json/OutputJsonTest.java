@@ -1,6 +1,7 @@
 package kz.migration.monitor.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +20,7 @@ import kz.migration.monitor.event.FlowStats;
 import kz.migration.monitor.event.GroupCounts;
 import kz.migration.monitor.event.Program;
 import kz.migration.monitor.event.Region;
+import kz.migration.monitor.event.Sector;
 import kz.migration.monitor.event.Severity;
 import org.junit.jupiter.api.Test;
 
@@ -64,16 +66,16 @@ class OutputJsonTest {
     @Test
     void overstayAlertHasTheContractFieldsAndOnlyItsFigure() throws Exception {
         Alert a =
-                Alert.of(
-                        AlertType.OVERSTAY,
-                        Severity.MAJOR,
-                        RAISED,
-                        SUBJECT,
-                        Region.KZ_75,
-                        "Almaty",
-                        "UZB",
-                        AlertDetails.overstay(4),
-                        "subject|stay|4");
+                Alert.builder(AlertType.OVERSTAY)
+                        .severity(Severity.MAJOR)
+                        .raisedAt(RAISED)
+                        .subjectRef(SUBJECT)
+                        .region(Region.KZ_75)
+                        .city("Almaty")
+                        .citizenship("UZB")
+                        .details(new AlertDetails.Overstay(4))
+                        .identity("subject|stay|4")
+                        .build();
 
         JsonNode json = MAPPER.readTree(OutputJson.alert(a));
 
@@ -95,16 +97,16 @@ class OutputJsonTest {
     @Test
     void contractBreachOfADeregistrationHasNoNewRegionAndReturnedFalse() throws Exception {
         Alert a =
-                Alert.of(
-                        AlertType.CONTRACT_BREACH,
-                        null,
-                        RAISED,
-                        SUBJECT,
-                        Region.KZ_59,
-                        null,
-                        "UZB",
-                        AlertDetails.contract(Program.KANDAS, Region.KZ_59, null, 14, false),
-                        "contract");
+                Alert.builder(AlertType.CONTRACT_BREACH)
+                        .raisedAt(RAISED)
+                        .subjectRef(SUBJECT)
+                        .region(Region.KZ_59)
+                        .citizenship("UZB")
+                        .details(
+                                new AlertDetails.Contract(
+                                        Program.KANDAS, Region.KZ_59, null, 14, false))
+                        .identity("contract")
+                        .build();
 
         JsonNode json = MAPPER.readTree(OutputJson.alert(a));
 
@@ -125,17 +127,16 @@ class OutputJsonTest {
     @Test
     void contractBreachOfAMoveNamesTheNewRegion() throws Exception {
         Alert a =
-                Alert.of(
-                        AlertType.CONTRACT_BREACH,
-                        null,
-                        RAISED,
-                        SUBJECT,
-                        Region.KZ_59,
-                        null,
-                        "UZB",
-                        AlertDetails.contract(
-                                Program.RESETTLEMENT, Region.KZ_59, Region.KZ_61, 3, true),
-                        "move");
+                Alert.builder(AlertType.CONTRACT_BREACH)
+                        .raisedAt(RAISED)
+                        .subjectRef(SUBJECT)
+                        .region(Region.KZ_59)
+                        .citizenship("UZB")
+                        .details(
+                                new AlertDetails.Contract(
+                                        Program.RESETTLEMENT, Region.KZ_59, Region.KZ_61, 3, true))
+                        .identity("move")
+                        .build();
 
         JsonNode details = MAPPER.readTree(OutputJson.alert(a)).get("details");
 
@@ -149,27 +150,21 @@ class OutputJsonTest {
     @Test
     void quotaAlertsCarryQuotaFiguresAndNoPerson() throws Exception {
         Alert warning =
-                Alert.of(
-                        AlertType.QUOTA_WARNING,
-                        null,
-                        RAISED,
-                        null,
-                        Region.KZ_75,
-                        null,
-                        null,
-                        AlertDetails.quota(2026, "ALL", 100, 90, null),
-                        "warn");
+                Alert.builder(AlertType.QUOTA_WARNING)
+                        .raisedAt(RAISED)
+                        .region(Region.KZ_75)
+                        .details(new AlertDetails.Quota(2026, "ALL", 100, 90, null))
+                        .identity("warn")
+                        .build();
         Alert breach =
-                Alert.of(
-                        AlertType.QUOTA_BREACH,
-                        null,
-                        RAISED,
-                        SUBJECT,
-                        Region.KZ_75,
-                        null,
-                        "TJK",
-                        AlertDetails.quota(2026, "CAT3", 100, 101, "WP-1"),
-                        "breach");
+                Alert.builder(AlertType.QUOTA_BREACH)
+                        .raisedAt(RAISED)
+                        .subjectRef(SUBJECT)
+                        .region(Region.KZ_75)
+                        .citizenship("TJK")
+                        .details(new AlertDetails.Quota(2026, "CAT3", 100, 101, "WP-1"))
+                        .identity("breach")
+                        .build();
 
         JsonNode w = MAPPER.readTree(OutputJson.alert(warning));
         JsonNode b = MAPPER.readTree(OutputJson.alert(breach));
@@ -192,16 +187,13 @@ class OutputJsonTest {
     @Test
     void inflowSurgeCarriesItsFiguresAndNoPerson() throws Exception {
         Alert a =
-                Alert.of(
-                        AlertType.INFLOW_SURGE,
-                        null,
-                        RAISED,
-                        null,
-                        Region.KZ_71,
-                        "Astana",
-                        null,
-                        AlertDetails.inflow(2_001, 2_000),
-                        "surge");
+                Alert.builder(AlertType.INFLOW_SURGE)
+                        .raisedAt(RAISED)
+                        .region(Region.KZ_71)
+                        .city("Astana")
+                        .details(new AlertDetails.Inflow(2_001, 2_000))
+                        .identity("surge")
+                        .build();
 
         JsonNode json = MAPPER.readTree(OutputJson.alert(a));
 
@@ -314,40 +306,131 @@ class OutputJsonTest {
     }
 
     @Test
+    void bannedEntryIsCriticalForSecurityWithTheBansLastDay() throws Exception {
+        Alert a =
+                Alert.builder(AlertType.BANNED_ENTRY)
+                        .raisedAt(RAISED)
+                        .subjectRef(SUBJECT)
+                        .region(Region.KZ_61)
+                        .city("Saryagash")
+                        .citizenship("KAZ")
+                        .details(new AlertDetails.Ban(LocalDate.of(2031, 2, 28)))
+                        .identity("ban")
+                        .build();
+
+        JsonNode json = MAPPER.readTree(OutputJson.alert(a));
+
+        assertThat(names(json)).containsExactlyElementsOf(ALERT_FIELDS);
+        assertThat(json.get("type").textValue()).isEqualTo("BANNED_ENTRY");
+        assertThat(json.get("severity").textValue()).isEqualTo("CRITICAL");
+        assertThat(json.get("audience").textValue()).isEqualTo("SECURITY");
+        assertThat(json.get("citizenship").textValue()).isEqualTo("KAZ");
+        assertThat(names(json.get("details"))).containsExactly("banUntil");
+        assertThat(json.get("details").get("banUntil").textValue()).isEqualTo("2031-02-28");
+    }
+
+    @Test
+    void permitOutsideTheShortageListNamesYearSectorAndPermitForTheDutyOfficer() throws Exception {
+        Alert a =
+                Alert.builder(AlertType.PERMIT_OUTSIDE_SHORTAGE)
+                        .raisedAt(RAISED)
+                        .subjectRef(SUBJECT)
+                        .region(Region.KZ_75)
+                        .city("Almaty")
+                        .citizenship("TJK")
+                        .details(new AlertDetails.Shortage(2026, Sector.OTHER, "WP-9"))
+                        .identity("shortage")
+                        .build();
+
+        JsonNode json = MAPPER.readTree(OutputJson.alert(a));
+
+        assertThat(names(json)).containsExactlyElementsOf(ALERT_FIELDS);
+        assertThat(json.get("severity").textValue()).isEqualTo("WARNING");
+        assertThat(json.get("audience").textValue()).isEqualTo("DUTY_OFFICER");
+        assertThat(names(json.get("details"))).containsExactly("year", "sector", "permitId");
+        assertThat(json.get("details").get("year").isIntegralNumber()).isTrue();
+        assertThat(json.get("details").get("year").intValue()).isEqualTo(2026);
+        assertThat(json.get("details").get("sector").textValue()).isEqualTo("OTHER");
+        assertThat(json.get("details").get("permitId").textValue()).isEqualTo("WP-9");
+    }
+
+    @Test
+    void unauthorisedEmploymentHasEmptyDetails() throws Exception {
+        Alert a =
+                Alert.builder(AlertType.UNAUTHORISED_EMPLOYMENT)
+                        .raisedAt(RAISED)
+                        .subjectRef(SUBJECT)
+                        .region(Region.KZ_75)
+                        .citizenship("CHN")
+                        .identity("hire")
+                        .build();
+
+        JsonNode json = MAPPER.readTree(OutputJson.alert(a));
+
+        assertThat(json.get("severity").textValue()).isEqualTo("MAJOR");
+        assertThat(json.get("details").isObject()).isTrue();
+        assertThat(json.get("details").isEmpty()).isTrue();
+    }
+
+    @Test
+    void theBuilderRefusesAlertsOutsideTheContract() {
+        Alert.Builder wrongDetails =
+                Alert.builder(AlertType.OVERSTAY)
+                        .severity(Severity.WARNING)
+                        .raisedAt(RAISED)
+                        .details(new AlertDetails.Inflow(3, 2))
+                        .identity("x");
+        Alert.Builder wrongSeverity =
+                Alert.builder(AlertType.QUOTA_BREACH)
+                        .severity(Severity.INFO)
+                        .raisedAt(RAISED)
+                        .details(new AlertDetails.Quota(2026, "ALL", 1, 2, "WP-1"))
+                        .identity("x");
+        Alert.Builder noSeverity =
+                Alert.builder(AlertType.OVERSTAY_ENDED)
+                        .raisedAt(RAISED)
+                        .details(new AlertDetails.Overstay(2))
+                        .identity("x");
+        Alert.Builder noIdentity =
+                Alert.builder(AlertType.INFLOW_SURGE)
+                        .raisedAt(RAISED)
+                        .details(new AlertDetails.Inflow(3, 2));
+
+        assertThatThrownBy(wrongDetails::build).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(wrongSeverity::build).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(noSeverity::build).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(noIdentity::build).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void alertIdsAreStableForTheSameAlert() {
         Alert first =
-                Alert.of(
-                        AlertType.OVERSTAY,
-                        Severity.WARNING,
-                        RAISED,
-                        SUBJECT,
-                        null,
-                        null,
-                        "IND",
-                        AlertDetails.overstay(1),
-                        "s|1");
+                Alert.builder(AlertType.OVERSTAY)
+                        .severity(Severity.WARNING)
+                        .raisedAt(RAISED)
+                        .subjectRef(SUBJECT)
+                        .citizenship("IND")
+                        .details(new AlertDetails.Overstay(1))
+                        .identity("s|1")
+                        .build();
         Alert again =
-                Alert.of(
-                        AlertType.OVERSTAY,
-                        Severity.WARNING,
-                        RAISED,
-                        SUBJECT,
-                        null,
-                        null,
-                        "IND",
-                        AlertDetails.overstay(1),
-                        "s|1");
+                Alert.builder(AlertType.OVERSTAY)
+                        .severity(Severity.WARNING)
+                        .raisedAt(RAISED)
+                        .subjectRef(SUBJECT)
+                        .citizenship("IND")
+                        .details(new AlertDetails.Overstay(1))
+                        .identity("s|1")
+                        .build();
         Alert other =
-                Alert.of(
-                        AlertType.OVERSTAY,
-                        Severity.WARNING,
-                        RAISED,
-                        SUBJECT,
-                        null,
-                        null,
-                        "IND",
-                        AlertDetails.overstay(1),
-                        "s|2");
+                Alert.builder(AlertType.OVERSTAY)
+                        .severity(Severity.WARNING)
+                        .raisedAt(RAISED)
+                        .subjectRef(SUBJECT)
+                        .citizenship("IND")
+                        .details(new AlertDetails.Overstay(1))
+                        .identity("s|2")
+                        .build();
 
         assertThat(again.alertId()).isEqualTo(first.alertId());
         assertThat(other.alertId()).isNotEqualTo(first.alertId());

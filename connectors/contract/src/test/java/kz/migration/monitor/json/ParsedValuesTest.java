@@ -8,8 +8,10 @@ import kz.migration.monitor.event.BorderCrossing;
 import kz.migration.monitor.event.Direction;
 import kz.migration.monitor.event.Employment;
 import kz.migration.monitor.event.EmploymentKind;
+import kz.migration.monitor.event.EntryBan;
 import kz.migration.monitor.event.InflowThreshold;
 import kz.migration.monitor.event.InputEvent;
+import kz.migration.monitor.event.LabourShortage;
 import kz.migration.monitor.event.PermitCategory;
 import kz.migration.monitor.event.Program;
 import kz.migration.monitor.event.Purpose;
@@ -206,6 +208,65 @@ class ParsedValuesTest {
         assertThat(city.identity()).isEqualTo("INFLOW_THRESHOLD|KZ-11|kosshy");
         assertThat(region.city()).isNull();
         assertThat(region.identity()).isEqualTo("INFLOW_THRESHOLD|KZ-11|");
+    }
+
+    @Test
+    void entryBanKeepsItsPersonApartFromTheEventsOfPeople() {
+        EntryBan ban =
+                parse(
+                        SourceStream.REFERENCE_DATA,
+                        """
+                        {"eventId": "rd-7", "occurredAt": "2026-03-01T10:00:00+05:00", "kind": "ENTRY_BAN",
+                         "personId": "N1234567", "until": "2031-02-28", "citizenship": "UZB"}
+                        """);
+        EntryBan lifting =
+                parse(
+                        SourceStream.REFERENCE_DATA,
+                        """
+                        {"occurredAt": "2026-03-01T10:00:00+05:00", "kind": "ENTRY_BAN",
+                         "personId": "N1234567", "until": "2026-02-28"}
+                        """);
+
+        assertThat(ban.bannedPersonId()).isEqualTo("N1234567");
+        assertThat(ban.until()).isEqualTo(LocalDate.of(2031, 2, 28));
+        assertThat(ban.bannedCitizenship()).isEqualTo("UZB");
+        assertThat(ban.identity()).isEqualTo("ENTRY_BAN|N1234567");
+        assertThat(ban.eventId()).isEqualTo("rd-7");
+        // reference data reach no operator that follows people
+        assertThat(ban.personId()).isNull();
+        assertThat(ban.citizenship()).isNull();
+        assertThat(ban.bansOn(LocalDate.of(2031, 2, 28))).isTrue();
+        assertThat(ban.bansOn(LocalDate.of(2031, 3, 1))).isFalse();
+        assertThat(lifting.bannedCitizenship()).isNull();
+        assertThat(lifting.bansOn(LocalDate.of(2026, 3, 1))).isFalse();
+        assertThat(lifting.value()).isLessThan(ban.value());
+    }
+
+    @Test
+    void shortageRecordCarriesItsSectorAndWhetherItIsOpen() {
+        LabourShortage open =
+                parse(
+                        SourceStream.REFERENCE_DATA,
+                        """
+                        {"occurredAt": "2026-01-01T00:00:00+05:00", "kind": "SHORTAGE", "year": 2026,
+                         "region": "KZ-75", "sector": "IT", "open": true}
+                        """);
+        LabourShortage closed =
+                parse(
+                        SourceStream.REFERENCE_DATA,
+                        """
+                        {"occurredAt": "2026-01-01T00:00:00+05:00", "kind": "SHORTAGE", "year": 2027,
+                         "region": "KZ-75", "sector": "OTHER", "open": false}
+                        """);
+
+        assertThat(open.year()).isEqualTo(2026);
+        assertThat(open.region()).isEqualTo(Region.KZ_75);
+        assertThat(open.sector()).isEqualTo(Sector.IT);
+        assertThat(open.open()).isTrue();
+        assertThat(open.identity()).isEqualTo("SHORTAGE|2026|KZ-75|IT");
+        assertThat(closed.open()).isFalse();
+        assertThat(closed.identity()).isEqualTo("SHORTAGE|2027|KZ-75|OTHER");
+        assertThat(closed.value()).isLessThan(open.value());
     }
 
     @SuppressWarnings("unchecked")

@@ -48,16 +48,15 @@ class PseudonymiserTest {
         String personId = "N1234567";
         String ref = new Pseudonymiser("k").subjectRef(personId);
         Alert a =
-                Alert.of(
-                        AlertType.OVERSTAY,
-                        Severity.WARNING,
-                        Instant.EPOCH,
-                        ref,
-                        Region.KZ_71,
-                        null,
-                        "UZB",
-                        AlertDetails.overstay(1),
-                        ref + "|1");
+                Alert.builder(AlertType.OVERSTAY)
+                        .severity(Severity.WARNING)
+                        .raisedAt(Instant.EPOCH)
+                        .subjectRef(ref)
+                        .region(Region.KZ_71)
+                        .citizenship("UZB")
+                        .details(new AlertDetails.Overstay(1))
+                        .identity(ref + "|1")
+                        .build();
 
         String json = OutputJson.alert(a);
 

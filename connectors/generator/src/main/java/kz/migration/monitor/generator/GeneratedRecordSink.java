@@ -1,7 +1,7 @@
 package kz.migration.monitor.generator;
 
 import java.time.Instant;
-import java.util.List;
+import kz.migration.monitor.event.Topics;
 
 /**
  * Receives the records of a {@link TrafficGenerator}, in the order they would arrive at the monitor
@@ -13,18 +13,10 @@ import java.util.List;
 @FunctionalInterface
 public interface GeneratedRecordSink {
 
-    String BORDER_CROSSINGS = "border-crossings";
-    String REGISTRATIONS = "registrations";
-    String EMPLOYMENT = "employment";
-    String REFERENCE_DATA = "reference-data";
-
-    /** The four input streams of the contract, in a fixed order. */
-    List<String> STREAMS = List.of(BORDER_CROSSINGS, REGISTRATIONS, EMPLOYMENT, REFERENCE_DATA);
-
     /**
      * Takes one record.
      *
-     * @param stream one of {@link #STREAMS}
+     * @param stream one of the input topics, {@link Topics#inputs()}
      * @param key the Kafka key: the {@code personId}, or the identity of a reference-data record
      * @param json the record as one line of JSON (or, for deliberately malformed records, any text)
      * @param occurredAt the event time the record claims (for malformed records: the one it was

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import kz.migration.monitor.event.Topics;
 
 /**
  * Writes the contract's input files into a directory: {@code border-crossings.jsonl}, {@code
@@ -28,7 +29,7 @@ public final class JsonlFileSink implements GeneratedRecordSink, AutoCloseable {
     public JsonlFileSink(Path directory) throws IOException {
         Files.createDirectories(directory);
         try {
-            for (String stream : STREAMS) {
+            for (String stream : Topics.inputs()) {
                 writers.put(
                         stream,
                         new BufferedWriter(

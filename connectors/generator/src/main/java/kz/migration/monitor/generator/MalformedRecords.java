@@ -3,6 +3,7 @@ package kz.migration.monitor.generator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.SplittableRandom;
+import kz.migration.monitor.event.Topics;
 
 /**
  * Deliberately invalid records, each derived from a valid one so that it looks like real traffic:
@@ -30,7 +31,7 @@ final class MalformedRecords {
     String from(RenderedRecord valid) {
         ObjectNode json = valid.json().deepCopy();
         json.put("eventId", ids.newEventId());
-        boolean crossing = GeneratedRecordSink.BORDER_CROSSINGS.equals(valid.stream());
+        boolean crossing = Topics.BORDER_CROSSINGS.equals(valid.stream());
         switch (rng.nextInt(8)) {
             case 0 -> {
                 String text = json.toString();
@@ -48,7 +49,7 @@ final class MalformedRecords {
             case 5 -> json.put("citizenship", "kz");
             case 6 ->
                     json.put(
-                            GeneratedRecordSink.REGISTRATIONS.equals(valid.stream())
+                            Topics.REGISTRATIONS.equals(valid.stream())
                                     ? "validUntil"
                                     : "permitUntil",
                             InstantText.dateOf(valid.at())

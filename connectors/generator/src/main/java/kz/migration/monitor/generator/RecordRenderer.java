@@ -3,6 +3,7 @@ package kz.migration.monitor.generator;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
+import kz.migration.monitor.event.Topics;
 
 /** Writes planned events as the contract's JSON, field names exactly as the contract has them. */
 final class RecordRenderer {
@@ -25,7 +26,7 @@ final class RecordRenderer {
         json.put("citizenship", event.citizenship());
         String stream;
         if (event instanceof PlannedEvent.Crossing c) {
-            stream = GeneratedRecordSink.BORDER_CROSSINGS;
+            stream = Topics.BORDER_CROSSINGS;
             json.put("direction", c.entry() ? "ENTRY" : "EXIT");
             json.put("checkpoint", c.checkpoint().code());
             json.put("region", c.checkpoint().region());
@@ -33,7 +34,7 @@ final class RecordRenderer {
             optional(json, "purpose", c.purpose());
             optional(json, "permitUntil", c.permitUntil());
         } else if (event instanceof PlannedEvent.Registration r) {
-            stream = GeneratedRecordSink.REGISTRATIONS;
+            stream = Topics.REGISTRATIONS;
             json.put("kind", r.kind());
             json.put("region", r.region());
             optional(json, "city", r.city());
@@ -43,7 +44,7 @@ final class RecordRenderer {
             optional(json, "program", r.program());
         } else {
             PlannedEvent.Employment e = (PlannedEvent.Employment) event;
-            stream = GeneratedRecordSink.EMPLOYMENT;
+            stream = Topics.EMPLOYMENT;
             json.put("kind", e.kind());
             json.put("region", e.region());
             optional(json, "city", e.city());

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import kz.migration.monitor.event.Topics;
 
 /**
  * A seeded, deterministic generator of Kazakhstan's migration traffic: border crossings, residence
@@ -38,12 +39,12 @@ public final class TrafficGenerator {
     /**
      * Generates every record into {@code sink}.
      *
-     * @return records delivered per stream, in the order of {@link GeneratedRecordSink#STREAMS}
-     *     (malformed records and duplicates included)
+     * @return records delivered per stream, in the order of {@link Topics#inputs()} (malformed
+     *     records and duplicates included)
      */
     public Map<String, Long> generate(GeneratedRecordSink sink) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        GeneratedRecordSink.STREAMS.forEach(s -> counts.put(s, 0L));
+        Topics.inputs().forEach(s -> counts.put(s, 0L));
         GeneratedRecordSink counting =
                 (stream, key, json, occurredAt) -> {
                     counts.merge(stream, 1L, Long::sum);
@@ -70,7 +71,7 @@ public final class TrafficGenerator {
         Instant validFrom = Instant.ofEpochSecond(firstSecond);
         for (ObjectNode record : DefaultReferenceData.records(validFrom)) {
             counting.accept(
-                    GeneratedRecordSink.REFERENCE_DATA,
+                    Topics.REFERENCE_DATA,
                     DefaultReferenceData.keyOf(record),
                     record.toString(),
                     validFrom);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kz.migration.monitor.event.Topics;
 
 /** Keeps generated records in memory, per stream, in delivery order. */
 final class CollectingSink implements GeneratedRecordSink {
@@ -14,7 +15,7 @@ final class CollectingSink implements GeneratedRecordSink {
     final Map<String, List<Delivered>> byStream = new LinkedHashMap<>();
 
     CollectingSink() {
-        STREAMS.forEach(s -> byStream.put(s, new ArrayList<>()));
+        Topics.inputs().forEach(s -> byStream.put(s, new ArrayList<>()));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import kz.migration.monitor.event.Topics;
 
 /**
  * The input rules of the contract (shared/spec/events.md), checked on Jackson trees: an independent
@@ -78,7 +79,7 @@ final class ContractCheck {
 
     private void check(String stream) {
         LocalDate day = instant("occurredAt");
-        if (stream.equals(GeneratedRecordSink.REFERENCE_DATA)) {
+        if (stream.equals(Topics.REFERENCE_DATA)) {
             referenceData();
             return;
         }
@@ -90,19 +91,19 @@ final class ContractCheck {
         }
         region("region", true);
         switch (stream) {
-            case GeneratedRecordSink.BORDER_CROSSINGS -> {
+            case Topics.BORDER_CROSSINGS -> {
                 oneOf("direction", Set.of("ENTRY", "EXIT"), true);
                 text("checkpoint", true, 32);
                 oneOf("purpose", PURPOSES, false);
                 notBefore("permitUntil", day, false);
             }
-            case GeneratedRecordSink.REGISTRATIONS -> {
+            case Topics.REGISTRATIONS -> {
                 String kind = oneOf("kind", REGISTRATION_KINDS, true);
                 region("previousRegion", "RESIDENCE_CHANGE".equals(kind));
                 notBefore("validUntil", day, "TEMPORARY_RESIDENCE".equals(kind));
                 oneOf("program", Set.of("KANDAS", "RESETTLEMENT"), false);
             }
-            case GeneratedRecordSink.EMPLOYMENT -> {
+            case Topics.EMPLOYMENT -> {
                 String kind = oneOf("kind", EMPLOYMENT_KINDS, true);
                 boolean issued = "PERMIT_ISSUED".equals(kind);
                 text("permitId", issued || "PERMIT_REVOKED".equals(kind), 64);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import kz.migration.monitor.event.Topics;
 import org.junit.jupiter.api.Test;
 
 class DefaultReferenceDataTest {
@@ -59,10 +60,7 @@ class DefaultReferenceDataTest {
                         r -> {
                             assertThat(r.get("occurredAt").asText())
                                     .isEqualTo("2026-01-01T00:00:00+05:00");
-                            assertThat(
-                                            ContractCheck.problems(
-                                                    GeneratedRecordSink.REFERENCE_DATA,
-                                                    r.toString()))
+                            assertThat(ContractCheck.problems(Topics.REFERENCE_DATA, r.toString()))
                                     .isEmpty();
                         });
         ObjectNode all =

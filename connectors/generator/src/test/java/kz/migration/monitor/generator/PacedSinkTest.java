@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import kz.migration.monitor.event.Topics;
 import org.junit.jupiter.api.Test;
 
 class PacedSinkTest {
@@ -17,11 +18,11 @@ class PacedSinkTest {
 
         long started = System.nanoTime();
         for (int i = 0; i < 41; i++) {
-            paced.accept(GeneratedRecordSink.BORDER_CROSSINGS, "k", "{}", T0);
+            paced.accept(Topics.BORDER_CROSSINGS, "k", "{}", T0);
         }
 
         assertThat((System.nanoTime() - started) / 1e6).isGreaterThanOrEqualTo(190);
-        assertThat(downstream.get(GeneratedRecordSink.BORDER_CROSSINGS)).hasSize(41);
+        assertThat(downstream.get(Topics.BORDER_CROSSINGS)).hasSize(41);
     }
 
     @Test
@@ -30,14 +31,14 @@ class PacedSinkTest {
         PacedSink paced = PacedSink.byEventTime(downstream, 3_600);
 
         long started = System.nanoTime();
-        paced.accept(GeneratedRecordSink.REGISTRATIONS, "a", "{}", T0);
-        paced.accept(GeneratedRecordSink.REGISTRATIONS, "b", "{}", T0.plusSeconds(900));
-        paced.accept(GeneratedRecordSink.REGISTRATIONS, "late", "{}", T0.minusSeconds(600));
+        paced.accept(Topics.REGISTRATIONS, "a", "{}", T0);
+        paced.accept(Topics.REGISTRATIONS, "b", "{}", T0.plusSeconds(900));
+        paced.accept(Topics.REGISTRATIONS, "late", "{}", T0.minusSeconds(600));
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
 
         // 15 simulated minutes at 3600x are 250 ms of real time
         assertThat(elapsedMillis).isBetween(240L, 2_000L);
-        assertThat(downstream.get(GeneratedRecordSink.REGISTRATIONS)).hasSize(3);
+        assertThat(downstream.get(Topics.REGISTRATIONS)).hasSize(3);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kz.migration.monitor.event.Topics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class TrafficGeneratorTest {
         write(noisy, dir.resolve("a"));
         write(noisy, dir.resolve("b"));
 
-        for (String stream : GeneratedRecordSink.STREAMS) {
+        for (String stream : Topics.inputs()) {
             Path a = dir.resolve("a").resolve(JsonlFileSink.fileName(stream));
             Path b = dir.resolve("b").resolve(JsonlFileSink.fileName(stream));
             assertThat(Files.size(a)).as(stream).isPositive();
@@ -58,8 +59,7 @@ class TrafficGeneratorTest {
         write(SMALL, dir.resolve("a"));
         write(SMALL.withSeed(2), dir.resolve("b"));
 
-        for (String stream :
-                List.of(GeneratedRecordSink.BORDER_CROSSINGS, GeneratedRecordSink.REGISTRATIONS)) {
+        for (String stream : List.of(Topics.BORDER_CROSSINGS, Topics.REGISTRATIONS)) {
             Path a = dir.resolve("a").resolve(JsonlFileSink.fileName(stream));
             Path b = dir.resolve("b").resolve(JsonlFileSink.fileName(stream));
             assertThat(Files.mismatch(a, b)).as(stream).isNotEqualTo(-1L);
@@ -69,9 +69,9 @@ class TrafficGeneratorTest {
     @Test
     void writesAllFourFilesEvenWhenAStreamIsEmpty(@TempDir Path dir) throws IOException {
         try (JsonlFileSink sink = new JsonlFileSink(dir)) {
-            sink.accept(GeneratedRecordSink.REFERENCE_DATA, "k", "{}", java.time.Instant.EPOCH);
+            sink.accept(Topics.REFERENCE_DATA, "k", "{}", java.time.Instant.EPOCH);
         }
-        for (String stream : GeneratedRecordSink.STREAMS) {
+        for (String stream : Topics.inputs()) {
             assertThat(dir.resolve(stream + ".jsonl")).exists();
         }
     }
@@ -90,17 +90,14 @@ class TrafficGeneratorTest {
     @Test
     void keysArePersonIdsAndReferenceIdentities() throws IOException {
         for (String stream :
-                List.of(
-                        GeneratedRecordSink.BORDER_CROSSINGS,
-                        GeneratedRecordSink.REGISTRATIONS,
-                        GeneratedRecordSink.EMPLOYMENT)) {
+                List.of(Topics.BORDER_CROSSINGS, Topics.REGISTRATIONS, Topics.EMPLOYMENT)) {
             for (CollectingSink.Delivered r : month.get(stream).subList(0, 100)) {
                 assertThat(r.key())
                         .isEqualTo(MAPPER.readTree(r.json()).get("personId").asText())
                         .matches("P\\d{9}");
             }
         }
-        assertThat(month.get(GeneratedRecordSink.REFERENCE_DATA))
+        assertThat(month.get(Topics.REFERENCE_DATA))
                 .extracting(CollectingSink.Delivered::key)
                 .contains(
                         "QUOTA|2026|KZ-75|CAT1", "QUOTA|2026|KZ-10|ALL", "INFLOW_THRESHOLD|KZ-79|");
@@ -132,7 +129,7 @@ class TrafficGeneratorTest {
     void about90PercentOfForeignEntriesAreFromTheCis() {
         long foreign = 0;
         long cis = 0;
-        for (CollectingSink.Delivered r : month.get(GeneratedRecordSink.BORDER_CROSSINGS)) {
+        for (CollectingSink.Delivered r : month.get(Topics.BORDER_CROSSINGS)) {
             JsonNode json = read(r);
             String citizenship = json.get("citizenship").asText();
             if (json.get("direction").asText().equals("ENTRY") && !citizenship.equals("KAZ")) {
@@ -146,7 +143,7 @@ class TrafficGeneratorTest {
     @Test
     void entriesAndExitsBalance() {
         Map<String, Integer> byDirection = new HashMap<>();
-        month.get(GeneratedRecordSink.BORDER_CROSSINGS)
+        month.get(Topics.BORDER_CROSSINGS)
                 .forEach(
                         r -> byDirection.merge(read(r).get("direction").asText(), 1, Integer::sum));
         double ratio = (double) byDirection.get("ENTRY") / byDirection.get("EXIT");
@@ -159,7 +156,7 @@ class TrafficGeneratorTest {
     @Test
     void movesBetweenRegionsBringPeopleToTheThreeCities() {
         Map<String, Integer> net = new HashMap<>();
-        for (CollectingSink.Delivered r : month.get(GeneratedRecordSink.REGISTRATIONS)) {
+        for (CollectingSink.Delivered r : month.get(Topics.REGISTRATIONS)) {
             JsonNode json = read(r);
             if (json.get("kind").asText().equals("RESIDENCE_CHANGE")) {
                 net.merge(json.get("region").asText(), 1, Integer::sum);
@@ -174,8 +171,7 @@ class TrafficGeneratorTest {
     @Test
     void everyKindOfEventOccurs() {
         Set<String> seen = new HashSet<>();
-        for (String stream :
-                List.of(GeneratedRecordSink.REGISTRATIONS, GeneratedRecordSink.EMPLOYMENT)) {
+        for (String stream : List.of(Topics.REGISTRATIONS, Topics.EMPLOYMENT)) {
             month.get(stream)
                     .forEach(
                             r -> {
@@ -196,7 +192,7 @@ class TrafficGeneratorTest {
                         "RESETTLEMENT",
                         "PERMIT_ISSUED",
                         "HIRED");
-        assertThat(month.get(GeneratedRecordSink.BORDER_CROSSINGS))
+        assertThat(month.get(Topics.BORDER_CROSSINGS))
                 .anySatisfy(r -> assertThat(r.json()).contains("\"permitUntil\""))
                 .anySatisfy(r -> assertThat(r.json()).contains("\"purpose\""));
     }
@@ -231,11 +227,11 @@ class TrafficGeneratorTest {
         new TrafficGenerator(SMALL.withDisorder(0.02, 0.05, 0, 0)).generate(shuffled);
 
         List<String> cleanLines =
-                clean.get(GeneratedRecordSink.BORDER_CROSSINGS).stream()
+                clean.get(Topics.BORDER_CROSSINGS).stream()
                         .map(CollectingSink.Delivered::json)
                         .toList();
         List<String> shuffledLines =
-                shuffled.get(GeneratedRecordSink.BORDER_CROSSINGS).stream()
+                shuffled.get(Topics.BORDER_CROSSINGS).stream()
                         .map(CollectingSink.Delivered::json)
                         .toList();
         assertThat(shuffledLines)

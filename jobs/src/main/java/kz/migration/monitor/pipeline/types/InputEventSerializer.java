@@ -14,8 +14,10 @@ import kz.migration.monitor.event.BorderCrossing;
 import kz.migration.monitor.event.Direction;
 import kz.migration.monitor.event.Employment;
 import kz.migration.monitor.event.EmploymentKind;
+import kz.migration.monitor.event.EntryBan;
 import kz.migration.monitor.event.InflowThreshold;
 import kz.migration.monitor.event.InputEvent;
+import kz.migration.monitor.event.LabourShortage;
 import kz.migration.monitor.event.PermitCategory;
 import kz.migration.monitor.event.Program;
 import kz.migration.monitor.event.Purpose;
@@ -45,6 +47,8 @@ public final class InputEventSerializer extends ImmutableTypeSerializer<InputEve
     private static final byte EMPLOYMENT = 3;
     private static final byte QUOTA = 4;
     private static final byte THRESHOLD = 5;
+    private static final byte ENTRY_BAN = 6;
+    private static final byte SHORTAGE = 7;
 
     private static final Direction[] DIRECTIONS = Direction.values();
     private static final Purpose[] PURPOSES = Purpose.values();
@@ -102,6 +106,21 @@ public final class InputEventSerializer extends ImmutableTypeSerializer<InputEve
             writeEnum(t.region(), out);
             writeString(t.city(), out);
             out.writeLong(t.netInflow7d());
+        } else if (event instanceof EntryBan b) {
+            out.writeByte(ENTRY_BAN);
+            writeString(b.eventId(), out);
+            writeInstant(b.occurredAt(), out);
+            writeString(b.bannedPersonId(), out);
+            writeDate(b.until(), out);
+            writeString(b.bannedCitizenship(), out);
+        } else if (event instanceof LabourShortage l) {
+            out.writeByte(SHORTAGE);
+            writeString(l.eventId(), out);
+            writeInstant(l.occurredAt(), out);
+            out.writeInt(l.year());
+            writeEnum(l.region(), out);
+            writeEnum(l.sector(), out);
+            out.writeBoolean(l.open());
         } else {
             throw new IllegalArgumentException("not an input event record: " + event);
         }
@@ -172,6 +191,21 @@ public final class InputEventSerializer extends ImmutableTypeSerializer<InputEve
                             readEnum(REGIONS, in),
                             readString(in),
                             in.readLong());
+            case ENTRY_BAN ->
+                    new EntryBan(
+                            readString(in),
+                            readInstant(in),
+                            readString(in),
+                            readDate(in),
+                            readString(in));
+            case SHORTAGE ->
+                    new LabourShortage(
+                            readString(in),
+                            readInstant(in),
+                            in.readInt(),
+                            readEnum(REGIONS, in),
+                            readEnum(SECTORS, in),
+                            in.readBoolean());
             default -> throw new IOException("unknown input event tag " + tag);
         };
     }
