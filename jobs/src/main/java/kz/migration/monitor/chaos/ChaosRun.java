@@ -403,7 +403,7 @@ public final class ChaosRun {
     }
 
     private static Duration confirmation() {
-        return CHECKPOINT_INTERVAL.multipliedBy(2);
+        return CHECKPOINT_INTERVAL.plusSeconds(1);
     }
 
     /**

@@ -13,9 +13,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Produces a chaos run's traffic, a day at a time at a steady pace, with an idempotent producer
- * that waits out a broker restart (it blocks and retries rather than fails) and keeps each
- * partition's order, so a day's ticks follow its records.
+ * Produces a chaos run's traffic, a day at a time at a steady pace, with a producer that waits out
+ * a broker restart: it blocks and retries rather than fails, one request at a time so that each
+ * partition keeps its order. It is not idempotent: after a broker restart an idempotent producer
+ * was seen to retry a batch forever on {@code OUT_OF_ORDER_SEQUENCE_NUMBER}. A retry may write a
+ * batch twice instead, right after itself; the copies are duplicates of the same events, which the
+ * job and replay (which reads the topics back) drop alike. A day's ticks are sent only once its
+ * records are acknowledged, so no copy of a record can follow them.
  */
 final class TrafficFeed implements AutoCloseable {
 
@@ -26,8 +30,9 @@ final class TrafficFeed implements AutoCloseable {
     TrafficFeed(String bootstrapServers) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 10);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 180_000);
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
@@ -43,18 +48,11 @@ final class TrafficFeed implements AutoCloseable {
             throws InterruptedException {
         long start = System.nanoTime();
         for (int i = 0; i < days.size(); i++) {
-            for (ChaosTraffic.Rec r : traffic.day(days.get(i))) {
-                producer.send(
-                        new ProducerRecord<>(
-                                r.topic(), r.partition(), r.timestamp(), r.key(), r.json()),
-                        (metadata, e) -> {
-                            if (e != null) {
-                                failure.compareAndSet(null, e);
-                            } else {
-                                sent.incrementAndGet();
-                            }
-                        });
-            }
+            List<ChaosTraffic.Rec> day = traffic.day(days.get(i));
+            day.stream().filter(r -> r.partition() == null).forEach(this::send);
+            producer.flush();
+            day.stream().filter(r -> r.partition() != null).forEach(this::send);
+            producer.flush();
             if (i + 1 == (days.size() + 1) / 2) {
                 half.countDown();
             }
@@ -70,6 +68,18 @@ final class TrafficFeed implements AutoCloseable {
         if (e != null) {
             throw new IllegalStateException("producing the traffic failed: " + e, e);
         }
+    }
+
+    private void send(ChaosTraffic.Rec r) {
+        producer.send(
+                new ProducerRecord<>(r.topic(), r.partition(), r.timestamp(), r.key(), r.json()),
+                (metadata, e) -> {
+                    if (e != null) {
+                        failure.compareAndSet(null, e);
+                    } else {
+                        sent.incrementAndGet();
+                    }
+                });
     }
 
     /** Records acknowledged by the broker so far. */
