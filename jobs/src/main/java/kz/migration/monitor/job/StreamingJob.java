@@ -42,6 +42,8 @@ public record StreamingJob(
         if (checkpointDir != null) {
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir);
         }
+        // A checkpoint's outputs commit when it completes, inside the sinks' transaction timeout.
+        conf.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, KafkaOutputs.CHECKPOINT_TIMEOUT);
         conf.set(StateBackendOptions.STATE_BACKEND, stateBackend);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         return conf;
