@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
         description = {
             "Reads committed alerts from Kafka and posts them to Alertmanager's v2 API, committing"
                     + " offsets only after delivery and retrying with backoff while Alertmanager is"
-                    + " down. OVERSTAY_ENDED resolves the subject's OVERSTAY alerts."
+                    + " down. OVERSTAY_ENDED resolves the subject's OVERSTAY alerts; the ends seen"
+                    + " are kept in a compacted state topic, so a restart re-opens none."
         })
 public final class ForwardAlertsCommand implements Callable<Integer> {
 
@@ -44,6 +45,13 @@ public final class ForwardAlertsCommand implements Callable<Integer> {
     String groupId;
 
     @Option(
+            names = "--state-topic",
+            description =
+                    "Compacted topic holding the ends of overstays seen, created if missing"
+                            + " (default: <group-id>-state). One forwarder per state topic.")
+    String stateTopic;
+
+    @Option(
             names = "--metrics-port",
             defaultValue = "9400",
             description =
@@ -59,7 +67,13 @@ public final class ForwardAlertsCommand implements Callable<Integer> {
             MeterRegistry registry =
                     endpoint != null ? endpoint.registry() : new SimpleMeterRegistry();
             AlertForwarder forwarder =
-                    AlertForwarder.forBroker(bootstrap, topic, groupId, alertmanager, registry);
+                    AlertForwarder.forBroker(
+                            bootstrap,
+                            topic,
+                            groupId,
+                            stateTopic != null ? stateTopic : AlertForwarder.stateTopic(groupId),
+                            alertmanager,
+                            registry);
             Runtime.getRuntime().addShutdownHook(new Thread(forwarder::close, "forwarder-stop"));
             forwarder.run();
         } finally {

@@ -21,7 +21,10 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             DemoCommand.class,
             ForwardAlertsCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            BrokerCommand.class,
+            LocalClusterCommand.class,
+            ChaosCommand.class
         })
 public final class MonitorCli implements Runnable {
 

@@ -1,9 +1,15 @@
 package kz.migration.monitor.cli;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import kz.migration.monitor.job.RetainedCheckpoints;
 import kz.migration.monitor.job.StreamingJob;
 import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.metrics.PrometheusReporting;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,6 +18,11 @@ import picocli.CommandLine.Option;
 /**
  * {@code run}: the streaming monitor against an existing Kafka cluster. Under {@code flink run} it
  * is submitted to that Flink cluster; with {@code java -jar} it runs on a local MiniCluster.
+ *
+ * <p>Checkpoints are retained when the job is cancelled or dies, and a job started again with the
+ * same {@code --checkpoint-dir} resumes from the newest completed one: its state (stays, timers,
+ * the de-duplication memory) together with the input offsets it belongs to. Resuming from the
+ * committed offsets alone would lose that state.
  */
 @Command(
         name = "run",
@@ -39,6 +50,15 @@ public final class RunCommand implements Callable<Integer> {
                             + " configuration; 0 disables (default: ${DEFAULT-VALUE}).")
     int flinkMetricsPort;
 
+    @Option(
+            names = "--from-savepoint",
+            paramLabel = "PATH",
+            description =
+                    "Start from this savepoint (or retained checkpoint) directory. A newer"
+                            + " completed checkpoint under --checkpoint-dir wins, so the same"
+                            + " command run again after a crash continues from there.")
+    String fromSavepoint;
+
     @Mixin StreamingOptions options;
 
     @Override
@@ -48,9 +68,42 @@ public final class RunCommand implements Callable<Integer> {
         if (flinkMetricsPort > 0) {
             conf.addAll(new PrometheusReporting(String.valueOf(flinkMetricsPort)).configuration());
         }
+        // Kept when the job is cancelled or dies, so that it can be started again from them.
+        conf.set(
+                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        chooseStartingPoint(conf);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         job.define(env);
         env.execute(StreamingJob.NAME);
         return 0;
+    }
+
+    /**
+     * Sets where the job starts, unless the Flink client was told already ({@code flink run -s}, or
+     * a cluster's {@code execution.state-recovery.path}).
+     */
+    private void chooseStartingPoint(Configuration conf) throws Exception {
+        Optional<String> given =
+                StreamExecutionEnvironment.getExecutionEnvironment(conf)
+                        .getConfiguration()
+                        .getOptional(StateRecoveryOptions.SAVEPOINT_PATH);
+        if (given.isPresent()) {
+            System.err.println("restoring from " + given.get() + " (given to the Flink client)");
+            return;
+        }
+        Optional<RetainedCheckpoints.Snapshot> start =
+                RetainedCheckpoints.startingPoint(fromSavepoint, options.checkpointDir);
+        if (start.isPresent()) {
+            start.get().applyTo(conf);
+            System.err.printf(
+                    "restoring from %s %s (checkpoint %d)%n",
+                    start.get().savepoint() ? "savepoint" : "retained checkpoint",
+                    start.get().path(),
+                    start.get().checkpointId());
+        } else if (options.checkpointDir != null) {
+            System.err.println(
+                    "no completed checkpoint under " + options.checkpointDir + ": starting afresh");
+        }
     }
 }

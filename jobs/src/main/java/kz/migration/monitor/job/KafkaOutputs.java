@@ -1,6 +1,7 @@
 package kz.migration.monitor.job;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import kz.migration.monitor.event.Alert;
 import kz.migration.monitor.event.DeadLetter;
 import kz.migration.monitor.event.FlowMatrixRow;
@@ -26,11 +27,26 @@ public final class KafkaOutputs {
     private KafkaOutputs() {}
 
     /**
-     * Kafka's transaction timeout: above checkpoint interval plus recovery, below the broker's 15
-     * min.
+     * Kafka's transaction timeout, 10 min. A sink's transaction opens after one checkpoint and is
+     * committed when the next completes (interval, 30 s by default, plus at most {@link
+     * #CHECKPOINT_TIMEOUT}); after a crash the restored job commits the transactions of its last
+     * checkpoint again. A transaction the broker aborted on timeout before that is lost, so a
+     * crashed job must run again within the rest, about 7 min. Below the broker's {@code
+     * transaction.max.timeout.ms} (15 min, Kafka's default; the {@code broker} command, compose and
+     * the embedded broker set it explicitly), or the producers cannot start.
      */
     static final String TRANSACTION_TIMEOUT_MS = "600000";
 
+    /** The longest a checkpoint may take: well inside {@link #TRANSACTION_TIMEOUT_MS}. */
+    static final Duration CHECKPOINT_TIMEOUT = Duration.ofMinutes(2);
+
+    /**
+     * The four sinks. Each sink's transactional ids are {@code <transactionalIdPrefix>-<topic>-
+     * <subtask>-<n>}: unique per job (the prefix is its consumer group id) and per sink, and the
+     * same across restarts and upgrades (no run id in them), so that a restored job finds the
+     * transactions its dead predecessor left open and aborts them at once instead of leaving {@code
+     * read_committed} readers waiting for the timeout. Two jobs must never share a group id.
+     */
     public static MonitorSinks sinks(
             String bootstrapServers, String topicPrefix, String transactionalIdPrefix) {
         return new MonitorSinks(

@@ -27,6 +27,14 @@ public record StreamingJob(
 
     public static final String NAME = "migration-monitor";
 
+    /**
+     * The number of key groups keyed state is split into: the most subtasks any operator can ever
+     * be rescaled to from a savepoint. Fixed, because a savepoint restores only into the max
+     * parallelism it was taken with; 128 is what Flink would derive for any parallelism up to 85,
+     * so savepoints taken before it was set stay restorable.
+     */
+    public static final int MAX_PARALLELISM = 128;
+
     /** Flink configuration for this job, merged into the cluster's. */
     public Configuration configuration() {
         Configuration conf = new Configuration();
@@ -34,6 +42,8 @@ public record StreamingJob(
         if (checkpointDir != null) {
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir);
         }
+        // A checkpoint's outputs commit when it completes, inside the sinks' transaction timeout.
+        conf.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, KafkaOutputs.CHECKPOINT_TIMEOUT);
         conf.set(StateBackendOptions.STATE_BACKEND, stateBackend);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         return conf;
@@ -44,6 +54,7 @@ public record StreamingJob(
         if (parallelism > 0) {
             env.setParallelism(parallelism);
         }
+        env.setMaxParallelism(MAX_PARALLELISM);
         env.getConfig().enableObjectReuse();
         // Every type has a serializer of Flink's or ours: one left to Kryo (slow, and a form
         // that checkpoints would then depend on) fails the job at submission.

@@ -62,6 +62,18 @@ class DeduplicatorTest {
         harness.processElement(e, e.timestamp());
     }
 
+    /** P1's permanent residence in Astana at the instant of the crossings below. */
+    private static Registration residence(String eventId) {
+        return SampleEvents.registration(
+                eventId,
+                "2026-03-01T10:00",
+                "P1",
+                RegistrationKind.PERMANENT_RESIDENCE,
+                Region.KZ_71,
+                null,
+                null);
+    }
+
     @Test
     void theEarliestCopyWinsWhateverTheArrivalOrder() throws Exception {
         BorderCrossing late = entry("c1", "2026-03-01T12:00", "P1", "UZB");
@@ -108,15 +120,7 @@ class DeduplicatorTest {
     @Test
     void theSameIdInAnotherStreamIsAnotherEvent() throws Exception {
         BorderCrossing crossing = entry("e1", "2026-03-01T10:00", "P1", "UZB");
-        Registration registration =
-                SampleEvents.registration(
-                        "e1",
-                        "2026-03-01T10:00",
-                        "P1",
-                        RegistrationKind.PERMANENT_RESIDENCE,
-                        Region.KZ_71,
-                        null,
-                        null);
+        Registration registration = residence("e1");
         send(crossing);
         send(registration);
         harness.processWatermark(crossing.timestamp());
@@ -127,15 +131,7 @@ class DeduplicatorTest {
     @Test
     void waitingCopiesSurviveARestoreFromASnapshot() throws Exception {
         BorderCrossing crossing = entry("c1", "2026-03-01T10:00", "P1", "UZB");
-        Registration registration =
-                SampleEvents.registration(
-                        "r1",
-                        "2026-03-01T10:00",
-                        "P1",
-                        RegistrationKind.PERMANENT_RESIDENCE,
-                        Region.KZ_71,
-                        null,
-                        null);
+        Registration registration = residence("r1");
         Employment permit =
                 SampleEvents.permitIssued(
                         "e1",

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import kz.migration.monitor.event.SourceStream;
 import kz.migration.monitor.event.Topics;
 import kz.migration.monitor.generator.GeneratorSettings;
-import kz.migration.monitor.generator.TrafficGenerator;
 import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.pipeline.IngestedRecord;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
@@ -46,19 +43,11 @@ class FailureRecoveryTest {
 
     @Test
     void aRestartFromACheckpointLosesAndDoublesNothing() throws Exception {
-        Map<SourceStream, List<String>> input = new EnumMap<>(SourceStream.class);
-        new TrafficGenerator(
+        Map<SourceStream, List<String>> input =
+                TopicIo.generated(
                         new GeneratorSettings(
-                                3, LocalDate.parse("2026-02-01"), 30, 300, 0, 0.01, 0.01, 0.01))
-                .generate(
-                        (stream, key, json, at) ->
-                                input.computeIfAbsent(
-                                                SourceStream.ofTopic(stream),
-                                                s -> new ArrayList<>())
-                                        .add(json));
-        KAFKA.createTopics(2, Topics.inputs().toArray(String[]::new));
-        KAFKA.createTopics(1, Topics.outputs().toArray(String[]::new));
-        TopicIo.produce(KAFKA.bootstrapServers(), "", input);
+                                3, LocalDate.parse("2026-02-01"), 30, 300, 0, 0.01, 0.01, 0.01));
+        TopicIo.createAndProduce(KAFKA, "", input);
 
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");

@@ -13,9 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +26,6 @@ import java.util.stream.Stream;
 import kz.migration.monitor.event.SourceStream;
 import kz.migration.monitor.event.Topics;
 import kz.migration.monitor.generator.GeneratorSettings;
-import kz.migration.monitor.generator.TrafficGenerator;
 import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.metrics.PrometheusReporting;
 import kz.migration.monitor.metrics.ReportedMetrics;
@@ -127,26 +124,19 @@ class GaugesAfterRestoreTest {
      * long enough within the window), and the records at {@link #END}. Returns their number.
      */
     private static int produceInput() {
-        Map<SourceStream, List<String>> input = new EnumMap<>(SourceStream.class);
-        input.computeIfAbsent(SourceStream.BORDER_CROSSINGS, s -> new ArrayList<>())
+        Map<SourceStream, List<String>> input =
+                TopicIo.generated(
+                        new GeneratorSettings(
+                                11, LocalDate.parse("2026-02-01"), 50, 300, 0, 0, 0, 0));
+        input.get(SourceStream.BORDER_CROSSINGS)
                 .add(
+                        0,
                         "{\"eventId\":\"restore-overstayer\","
                                 + "\"occurredAt\":\"2026-02-01T00:30:00+05:00\","
                                 + "\"personId\":\"RESTORE-OVERSTAYER\",\"citizenship\":\"UZB\","
                                 + "\"direction\":\"ENTRY\",\"checkpoint\":\"ZHIBEK-ZHOLY\","
                                 + "\"region\":\"KZ-61\",\"city\":\"Saryagash\"}");
-        new TrafficGenerator(
-                        new GeneratorSettings(
-                                11, LocalDate.parse("2026-02-01"), 50, 300, 0, 0, 0, 0))
-                .generate(
-                        (stream, key, json, at) ->
-                                input.computeIfAbsent(
-                                                SourceStream.ofTopic(stream),
-                                                s -> new ArrayList<>())
-                                        .add(json));
-        KAFKA.createTopics(2, Topics.inputs().toArray(String[]::new));
-        KAFKA.createTopics(1, Topics.outputs().toArray(String[]::new));
-        TopicIo.produce(KAFKA.bootstrapServers(), "", input);
+        TopicIo.createAndProduce(KAFKA, "", input);
         return input.values().stream().mapToInt(List::size).sum() + produceEnd();
     }
 

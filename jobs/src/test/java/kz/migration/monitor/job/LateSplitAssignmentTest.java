@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import kz.migration.monitor.event.SourceStream;
-import kz.migration.monitor.event.Topics;
 import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.pipeline.IngestedRecord;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
@@ -62,10 +61,7 @@ class LateSplitAssignmentTest {
         overtaken = new CountDownLatch(1);
 
         String prefix = "held-back.";
-        KAFKA.createTopics(2, Topics.inputs().stream().map(t -> prefix + t).toArray(String[]::new));
-        KAFKA.createTopics(
-                1, Topics.outputs().stream().map(t -> prefix + t).toArray(String[]::new));
-        TopicIo.produce(KAFKA.bootstrapServers(), prefix, input);
+        TopicIo.createAndProduce(KAFKA, prefix, input);
 
         Duration lateness = TopicIo.disorder(input);
         // Idle readers must come from the held-back topic alone: a machine slow to start the job

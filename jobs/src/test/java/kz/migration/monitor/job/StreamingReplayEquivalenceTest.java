@@ -10,14 +10,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import kz.migration.monitor.event.AlertType;
 import kz.migration.monitor.event.SourceStream;
 import kz.migration.monitor.event.Topics;
 import kz.migration.monitor.generator.GeneratorSettings;
-import kz.migration.monitor.generator.TrafficGenerator;
 import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.replay.ReplayRun;
 import kz.migration.monitor.testsupport.KafkaBrokerExtension;
@@ -56,16 +54,10 @@ class StreamingReplayEquivalenceTest {
         // Two months of realistic traffic with duplicates, malformed records and records up to ten
         // minutes late: within an allowed lateness of an hour the streaming job must agree with
         // replay.
-        Map<SourceStream, List<String>> input = new EnumMap<>(SourceStream.class);
-        new TrafficGenerator(
+        Map<SourceStream, List<String>> input =
+                TopicIo.generated(
                         new GeneratorSettings(
-                                7, LocalDate.parse("2026-01-01"), 60, 400, 0.01, 0.02, 0.01, 0.01))
-                .generate(
-                        (stream, key, json, at) ->
-                                input.computeIfAbsent(
-                                                SourceStream.ofTopic(stream),
-                                                s -> new ArrayList<>())
-                                        .add(json));
+                                7, LocalDate.parse("2026-01-01"), 60, 400, 0.01, 0.02, 0.01, 0.01));
         assertThat(input.get(SourceStream.REFERENCE_DATA))
                 .anySatisfy(r -> assertThat(r).contains("\"kind\":\"ENTRY_BAN\""))
                 .anySatisfy(r -> assertThat(r).contains("\"kind\":\"SHORTAGE\""));
@@ -90,11 +82,7 @@ class StreamingReplayEquivalenceTest {
                 .as("disorder of the input")
                 .isLessThanOrEqualTo(lateness);
         String prefix = name + ".";
-        String[] inputs = Topics.inputs().stream().map(t -> prefix + t).toArray(String[]::new);
-        String[] outputs = Topics.outputs().stream().map(t -> prefix + t).toArray(String[]::new);
-        KAFKA.createTopics(2, inputs);
-        KAFKA.createTopics(1, outputs);
-        TopicIo.produce(KAFKA.bootstrapServers(), prefix, input);
+        TopicIo.createAndProduce(KAFKA, prefix, input);
 
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");

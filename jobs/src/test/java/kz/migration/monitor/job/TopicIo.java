@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,7 +13,11 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.SourceStream;
+import kz.migration.monitor.event.Topics;
+import kz.migration.monitor.generator.GeneratorSettings;
+import kz.migration.monitor.generator.TrafficGenerator;
 import kz.migration.monitor.json.InputParser;
+import kz.migration.monitor.testsupport.KafkaBrokerExtension;
 import kz.migration.monitor.testsupport.KafkaClients;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -25,6 +30,31 @@ final class TopicIo {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TopicIo() {}
+
+    /** The generator's traffic as each stream's lines, in the order it writes them. */
+    static Map<SourceStream, List<String>> generated(GeneratorSettings settings) {
+        Map<SourceStream, List<String>> input = new EnumMap<>(SourceStream.class);
+        new TrafficGenerator(settings)
+                .generate(
+                        (stream, key, json, at) ->
+                                input.computeIfAbsent(
+                                                SourceStream.ofTopic(stream),
+                                                s -> new ArrayList<>())
+                                        .add(json));
+        return input;
+    }
+
+    /**
+     * Creates {@code prefix +} every input topic with two partitions and every output topic with
+     * one, and produces {@code input} to them.
+     */
+    static void createAndProduce(
+            KafkaBrokerExtension kafka, String prefix, Map<SourceStream, List<String>> input) {
+        kafka.createTopics(2, Topics.inputs().stream().map(t -> prefix + t).toArray(String[]::new));
+        kafka.createTopics(
+                1, Topics.outputs().stream().map(t -> prefix + t).toArray(String[]::new));
+        produce(kafka.bootstrapServers(), prefix, input);
+    }
 
     /** Produces each stream's lines, in order, to {@code prefix + stream}. */
     static void produce(String bootstrap, String prefix, Map<SourceStream, List<String>> input) {

@@ -13,66 +13,22 @@ import kz.migration.monitor.event.PermitCategory;
 import kz.migration.monitor.event.QuotaLimit;
 import kz.migration.monitor.event.Region;
 import kz.migration.monitor.event.Severity;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A region's quota alerts through the harness: warning, breach, and re-arming. */
 class QuotaLedgerTest {
 
+    private final QuotaLedgerRun ledger = new QuotaLedgerRun();
     private final KeyedOneInputStreamOperatorTestHarness<String, QuotaInput, Alert> harness =
-            ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                    new QuotaLedger(Long.MAX_VALUE), QuotaInput::regionCode, Types.STRING);
-
-    /** Minutes since 1 March 00:00, so every change gets its own instant in order. */
-    private int minute;
+            ledger.harness;
 
     QuotaLedgerTest() throws Exception {}
 
     @AfterEach
     void close() throws Exception {
-        harness.close();
-    }
-
-    private Instant next() {
-        minute++;
-        return at("2026-03-01T00:00").plusSeconds(60L * minute);
-    }
-
-    private void send(QuotaInput in) throws Exception {
-        Instant t = in.change() != null ? in.change().at() : in.limit().occurredAt();
-        harness.processElement(in, t.toEpochMilli());
-        harness.processWatermark(t.toEpochMilli());
-    }
-
-    private void limit(String eventId, PermitCategory category, long limit) throws Exception {
-        send(QuotaInput.of(new QuotaLimit(eventId, next(), 2026, Region.KZ_71, category, limit)));
-    }
-
-    private void issue(String permitId, PermitCategory category) throws Exception {
-        send(QuotaInput.of(change(true, permitId, category, next())));
-    }
-
-    private void revoke(String permitId, PermitCategory category) throws Exception {
-        send(QuotaInput.of(change(false, permitId, category, next())));
-    }
-
-    private static PermitChange change(
-            boolean added, String permitId, PermitCategory category, Instant at) {
-        return new PermitChange(
-                added,
-                permitId,
-                Region.KZ_71,
-                category,
-                2026,
-                "ref-" + permitId,
-                "UZB",
-                (added ? "i-" : "r-") + permitId + "-" + at.toEpochMilli(),
-                at,
-                1,
-                null);
+        ledger.close();
     }
 
     private List<String> alerts() {
@@ -93,13 +49,13 @@ class QuotaLedgerTest {
 
     private void issueMany(int from, int to, PermitCategory category) throws Exception {
         for (int i = from; i <= to; i++) {
-            issue("W" + i, category);
+            ledger.issue("W" + i, category);
         }
     }
 
     @Test
     void aWarningAt90PercentAndABreachForEveryIssueAboveTheLimit() throws Exception {
-        limit("q1", PermitCategory.CAT1, 10);
+        ledger.limit("q1", PermitCategory.CAT1, 10);
         issueMany(1, 8, PermitCategory.CAT1);
         assertThat(harness.extractOutputValues()).isEmpty();
 
@@ -127,16 +83,16 @@ class QuotaLedgerTest {
 
     @Test
     void theWarningReArmsOnlyAfterUtilisationFellBelow90Percent() throws Exception {
-        limit("q1", PermitCategory.CAT1, 10);
+        ledger.limit("q1", PermitCategory.CAT1, 10);
         issueMany(1, 10, PermitCategory.CAT1);
-        revoke("W10", PermitCategory.CAT1);
+        ledger.revoke("W10", PermitCategory.CAT1);
         // 9 of 10: still at 90%, so no new warning.
-        issue("W11", PermitCategory.CAT1);
+        ledger.issue("W11", PermitCategory.CAT1);
         assertThat(alerts()).containsExactly("QUOTA_WARNING CAT1 9/10 W9");
 
-        revoke("W11", PermitCategory.CAT1);
-        revoke("W9", PermitCategory.CAT1);
-        issue("W12", PermitCategory.CAT1);
+        ledger.revoke("W11", PermitCategory.CAT1);
+        ledger.revoke("W9", PermitCategory.CAT1);
+        ledger.issue("W12", PermitCategory.CAT1);
 
         assertThat(alerts())
                 .containsExactly("QUOTA_WARNING CAT1 9/10 W9", "QUOTA_WARNING CAT1 9/10 W12");
@@ -148,28 +104,30 @@ class QuotaLedgerTest {
         issueMany(1, 9, PermitCategory.CAT1);
         assertThat(harness.extractOutputValues()).isEmpty();
 
-        limit("q1", PermitCategory.CAT1, 10);
-        limit("q2", PermitCategory.CAT1, 5);
+        ledger.limit("q1", PermitCategory.CAT1, 10);
+        ledger.limit("q2", PermitCategory.CAT1, 5);
         assertThat(alerts()).containsExactly("QUOTA_WARNING CAT1 9/10 null");
         assertThat(harness.extractOutputValues().get(0).raisedAt())
                 .isEqualTo(at("2026-03-01T00:10"));
 
         // A raised limit re-arms the warning; lowering it again warns at the record.
-        limit("q3", PermitCategory.CAT1, 100);
-        limit("q4", PermitCategory.CAT1, 9);
+        ledger.limit("q3", PermitCategory.CAT1, 100);
+        ledger.limit("q4", PermitCategory.CAT1, 9);
         assertThat(alerts())
                 .containsExactly("QUOTA_WARNING CAT1 9/10 null", "QUOTA_WARNING CAT1 9/9 null");
     }
 
     @Test
     void alertIdsNameTheRegionTheQuotaAndTheCause() throws Exception {
-        limit("q1", PermitCategory.CAT1, 1);
-        issue("W1", PermitCategory.CAT1);
-        issue("W2", PermitCategory.CAT1);
+        ledger.limit("q1", PermitCategory.CAT1, 1);
+        ledger.issue("W1", PermitCategory.CAT1);
+        ledger.issue("W2", PermitCategory.CAT1);
 
         List<Alert> alerts = harness.extractOutputValues();
-        PermitChange w1 = change(true, "W1", PermitCategory.CAT1, at("2026-03-01T00:02"));
-        PermitChange w2 = change(true, "W2", PermitCategory.CAT1, at("2026-03-01T00:03"));
+        PermitChange w1 =
+                QuotaLedgerRun.change(true, "W1", PermitCategory.CAT1, at("2026-03-01T00:02"));
+        PermitChange w2 =
+                QuotaLedgerRun.change(true, "W2", PermitCategory.CAT1, at("2026-03-01T00:03"));
         // Ids must not change between versions: replays and restarts compare them.
         assertThat(alerts.get(0).alertId())
                 .isEqualTo(
@@ -192,9 +150,9 @@ class QuotaLedgerTest {
 
     @Test
     void aRevokedPermitLeavesOnlyTheLimitBehind() throws Exception {
-        limit("q1", PermitCategory.CAT1, 10);
-        issue("W1", PermitCategory.CAT1);
-        revoke("W1", PermitCategory.CAT1);
+        ledger.limit("q1", PermitCategory.CAT1, 10);
+        ledger.issue("W1", PermitCategory.CAT1);
+        ledger.revoke("W1", PermitCategory.CAT1);
 
         // The limit and when it was set; no count, no warning, nothing waiting.
         assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
@@ -203,17 +161,17 @@ class QuotaLedgerTest {
 
     @Test
     void theAllQuotaCountsEveryCategory() throws Exception {
-        limit("q1", null, 2);
-        issue("W1", PermitCategory.CAT1);
-        issue("W2", PermitCategory.SEASONAL);
-        issue("W3", PermitCategory.CAT3);
+        ledger.limit("q1", null, 2);
+        ledger.issue("W1", PermitCategory.CAT1);
+        ledger.issue("W2", PermitCategory.SEASONAL);
+        ledger.issue("W3", PermitCategory.CAT3);
 
         assertThat(alerts()).containsExactly("QUOTA_WARNING ALL 2/2 W2", "QUOTA_BREACH ALL 3/2 W3");
     }
 
     @Test
     void ofTwoRecordsOfTheSameInstantTheLowerLimitStands() throws Exception {
-        Instant t = next();
+        Instant t = ledger.next();
         // Arriving in either order, processed by event id: the higher second must not win.
         harness.processElement(
                 QuotaInput.of(
@@ -224,8 +182,8 @@ class QuotaLedgerTest {
                 t.toEpochMilli());
         harness.processWatermark(t.toEpochMilli());
 
-        issue("W1", PermitCategory.CAT1);
-        issue("W2", PermitCategory.CAT1);
+        ledger.issue("W1", PermitCategory.CAT1);
+        ledger.issue("W2", PermitCategory.CAT1);
 
         assertThat(alerts())
                 .containsExactly("QUOTA_WARNING CAT1 1/1 W1", "QUOTA_BREACH CAT1 2/1 W2");

@@ -2,7 +2,9 @@ package kz.migration.monitor.replay;
 
 import static kz.migration.monitor.replay.InputLines.ALMATY;
 import static kz.migration.monitor.replay.InputLines.entry;
+import static kz.migration.monitor.replay.ReplayEvents.entryBan;
 import static kz.migration.monitor.replay.ReplayEvents.json;
+import static kz.migration.monitor.replay.ReplayEvents.shortage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,53 +26,24 @@ class BanAndShortageDeadLetterReplayTest {
 
     @TempDir Path dir;
 
-    private static String ban(String person, String until, String citizenship) {
-        return json(
-                "kind",
-                "ENTRY_BAN",
-                "occurredAt",
-                AT,
-                "personId",
-                person,
-                "until",
-                until,
-                "citizenship",
-                citizenship);
-    }
-
-    private static String shortage(Integer year, String region, String sector, Object open) {
-        return json(
-                "kind",
-                "SHORTAGE",
-                "occurredAt",
-                AT,
-                "year",
-                year,
-                "region",
-                region,
-                "sector",
-                sector,
-                "open",
-                open);
-    }
-
     @Test
     void everyBadFieldIsNamedInItsDeadLetter() {
         // payload -> the field its dead letter must name
         Map<String, String> bad = new LinkedHashMap<>();
         bad.put(json("kind", "ENTRY_BAN", "occurredAt", AT, "until", "2031-02-28"), "personId");
         bad.put(json("kind", "ENTRY_BAN", "occurredAt", AT, "personId", "X1"), "until");
-        bad.put(ban("X2", "2031-02-30", null), "until");
-        bad.put(ban("X3", "28.02.2031", null), "until");
-        bad.put(ban("X4", "2031-02-28", "uz"), "citizenship");
-        bad.put(shortage(null, "KZ-75", "IT", true), "year");
-        bad.put(shortage(2026, null, "IT", true), "region");
-        bad.put(shortage(2026, "KZ-00", "IT", true), "region");
-        bad.put(shortage(2026, "KZ-75", null, true), "sector");
-        bad.put(shortage(2026, "KZ-75", "FISHING", true), "sector");
-        bad.put(shortage(2026, "KZ-75", "IT", null), "open");
-        bad.put(shortage(2026, "KZ-75", "IT", "yes"), "open");
-        ReplayRun run = new ReplayRun(dir).add("reference-data", ban("V1", "2031-02-28", null));
+        bad.put(entryBan(AT, "X2", "2031-02-30", null), "until");
+        bad.put(entryBan(AT, "X3", "28.02.2031", null), "until");
+        bad.put(entryBan(AT, "X4", "2031-02-28", "uz"), "citizenship");
+        bad.put(shortage(AT, null, "KZ-75", "IT", true), "year");
+        bad.put(shortage(AT, 2026, null, "IT", true), "region");
+        bad.put(shortage(AT, 2026, "KZ-00", "IT", true), "region");
+        bad.put(shortage(AT, 2026, "KZ-75", null, true), "sector");
+        bad.put(shortage(AT, 2026, "KZ-75", "FISHING", true), "sector");
+        bad.put(shortage(AT, 2026, "KZ-75", "IT", null), "open");
+        bad.put(shortage(AT, 2026, "KZ-75", "IT", "yes"), "open");
+        ReplayRun run =
+                new ReplayRun(dir).add("reference-data", entryBan(AT, "V1", "2031-02-28", null));
         bad.keySet().forEach(line -> run.add("reference-data", line));
         run.add(
                 "border-crossings",

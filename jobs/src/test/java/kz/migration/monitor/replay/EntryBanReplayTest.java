@@ -4,7 +4,8 @@ import static kz.migration.monitor.replay.InputLines.ALMATY;
 import static kz.migration.monitor.replay.InputLines.SARYAGASH;
 import static kz.migration.monitor.replay.InputLines.entry;
 import static kz.migration.monitor.replay.InputLines.exit;
-import static kz.migration.monitor.replay.ReplayEvents.json;
+import static kz.migration.monitor.replay.InputLines.heading;
+import static kz.migration.monitor.replay.ReplayEvents.entryBan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,46 +24,11 @@ class EntryBanReplayTest {
 
     @TempDir Path dir;
 
-    private static String ban(String at, String person, String until, String citizenship) {
-        return json(
-                "kind",
-                "ENTRY_BAN",
-                "occurredAt",
-                at,
-                "personId",
-                person,
-                "until",
-                until,
-                "citizenship",
-                citizenship);
-    }
-
     /** {@code "raisedAt SEVERITY AUDIENCE region/city citizenship person banUntil"}. */
     private static List<String> bannedEntries(ReplayRun.Outputs out, String... persons) {
         List<String> rows = new ArrayList<>();
         for (JsonNode a : out.alerts("BANNED_ENTRY")) {
-            String who = "?";
-            for (String p : persons) {
-                if (ReplayRun.subjectRef(p).equals(a.get("subjectRef").asText())) {
-                    who = p;
-                }
-            }
-            rows.add(
-                    a.get("raisedAt").asText()
-                            + " "
-                            + a.get("severity").asText()
-                            + " "
-                            + a.get("audience").asText()
-                            + " "
-                            + a.get("region").asText()
-                            + "/"
-                            + a.get("city").asText()
-                            + " "
-                            + a.get("citizenship").asText()
-                            + " "
-                            + who
-                            + " "
-                            + a.get("details").get("banUntil").asText());
+            rows.add(heading(a, persons) + " " + a.get("details").get("banUntil").asText());
         }
         return rows;
     }
@@ -78,8 +44,8 @@ class EntryBanReplayTest {
                 new ReplayRun(dir)
                         .add(
                                 "reference-data",
-                                ban("2026-03-01T09:00:00+05:00", "B1", "2031-02-28", "UZB"),
-                                ban("2026-03-01T09:00:00+05:00", "K1", "2026-12-31", null))
+                                entryBan("2026-03-01T09:00:00+05:00", "B1", "2031-02-28", "UZB"),
+                                entryBan("2026-03-01T09:00:00+05:00", "K1", "2026-12-31", null))
                         .add(
                                 "border-crossings",
                                 entry("b0", "2026-02-20T10:00:00+05:00", "B1", "UZB", SARYAGASH),
@@ -118,10 +84,10 @@ class EntryBanReplayTest {
                 new ReplayRun(dir)
                         .add(
                                 "reference-data",
-                                ban("2026-03-01T09:00:00+05:00", "E1", "2026-03-10", null),
-                                ban("2026-03-01T09:00:00+05:00", "L1", "2031-02-28", null),
-                                ban("2026-03-15T12:00:00+05:00", "L1", "2026-03-14", null),
-                                ban("2026-03-16T10:00:00+05:00", "R1", "2026-03-16", null))
+                                entryBan("2026-03-01T09:00:00+05:00", "E1", "2026-03-10", null),
+                                entryBan("2026-03-01T09:00:00+05:00", "L1", "2031-02-28", null),
+                                entryBan("2026-03-15T12:00:00+05:00", "L1", "2026-03-14", null),
+                                entryBan("2026-03-16T10:00:00+05:00", "R1", "2026-03-16", null))
                         .add(
                                 "border-crossings",
                                 entry("e1", "2026-03-10T23:59:00+05:00", "E1", "TJK", SARYAGASH),
@@ -149,10 +115,10 @@ class EntryBanReplayTest {
                 new ReplayRun(dir)
                         .add(
                                 "reference-data",
-                                ban("2026-03-01T09:00:00+05:00", "T1", "2031-02-28", null),
-                                ban("2026-03-01T09:00:00+05:00", "T1", "2027-12-31", null),
-                                ban("2026-03-01T09:00:00+05:00", "T2", "2026-02-01", null),
-                                ban("2026-03-01T09:00:00+05:00", "T2", "2031-02-28", null))
+                                entryBan("2026-03-01T09:00:00+05:00", "T1", "2031-02-28", null),
+                                entryBan("2026-03-01T09:00:00+05:00", "T1", "2027-12-31", null),
+                                entryBan("2026-03-01T09:00:00+05:00", "T2", "2026-02-01", null),
+                                entryBan("2026-03-01T09:00:00+05:00", "T2", "2031-02-28", null))
                         .add(
                                 "border-crossings",
                                 entry("t1", "2026-06-01T10:00:00+05:00", "T1", "IND", ALMATY),

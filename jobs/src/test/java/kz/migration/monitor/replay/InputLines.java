@@ -172,12 +172,6 @@ final class InputLines {
     static List<String> summaries(List<JsonNode> alerts, String... persons) {
         List<String> rows = new ArrayList<>();
         for (JsonNode a : alerts) {
-            String who = "?";
-            for (String p : persons) {
-                if (ReplayRun.subjectRef(p).equals(a.get("subjectRef").asText(null))) {
-                    who = p;
-                }
-            }
             JsonNode days = a.get("details").get("overstayDays");
             rows.add(
                     a.get("type").asText()
@@ -188,14 +182,45 @@ final class InputLines {
                             + " "
                             + (days == null ? "-" : days.asText())
                             + " "
-                            + a.get("region").asText(null)
-                            + "/"
-                            + a.get("city").asText(null)
-                            + " "
-                            + a.get("citizenship").asText(null)
-                            + " "
-                            + who);
+                            + placeAndPerson(a, persons));
         }
         return rows;
+    }
+
+    /**
+     * An alert as {@code "raisedAt SEVERITY AUDIENCE region/city citizenship person"}, the person
+     * named as in {@link #summaries}; tests of one alert type append its details.
+     */
+    static String heading(JsonNode a, String... persons) {
+        return a.get("raisedAt").asText()
+                + " "
+                + a.get("severity").asText()
+                + " "
+                + a.get("audience").asText()
+                + " "
+                + placeAndPerson(a, persons);
+    }
+
+    /** {@code "region/city citizenship person"}, the person named as in {@link #summaries}. */
+    private static String placeAndPerson(JsonNode a, String... persons) {
+        return a.get("region").asText(null)
+                + "/"
+                + a.get("city").asText(null)
+                + " "
+                + a.get("citizenship").asText(null)
+                + " "
+                + who(a, persons);
+    }
+
+    /**
+     * The one of {@code persons} whose pseudonym is the alert's {@code subjectRef}, else {@code ?}.
+     */
+    private static String who(JsonNode alert, String... persons) {
+        for (String p : persons) {
+            if (ReplayRun.subjectRef(p).equals(alert.get("subjectRef").asText(null))) {
+                return p;
+            }
+        }
+        return "?";
     }
 }

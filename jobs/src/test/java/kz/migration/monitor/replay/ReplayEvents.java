@@ -216,4 +216,35 @@ final class ReplayEvents {
                 "netInflow7d",
                 netInflow7d);
     }
+
+    static String entryBan(String at, String person, String until, String citizenship) {
+        return json(
+                "kind",
+                "ENTRY_BAN",
+                "occurredAt",
+                at,
+                "personId",
+                person,
+                "until",
+                until,
+                "citizenship",
+                citizenship);
+    }
+
+    /** A shortage-list record; {@code open} is any value, so that bad records can be written. */
+    static String shortage(String at, Integer year, String region, String sector, Object open) {
+        return json(
+                "kind",
+                "SHORTAGE",
+                "occurredAt",
+                at,
+                "year",
+                year,
+                "region",
+                region,
+                "sector",
+                sector,
+                "open",
+                open);
+    }
 }

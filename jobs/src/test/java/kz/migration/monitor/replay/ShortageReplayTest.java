@@ -1,6 +1,8 @@
 package kz.migration.monitor.replay;
 
-import static kz.migration.monitor.replay.ReplayEvents.json;
+import static kz.migration.monitor.replay.InputLines.employment;
+import static kz.migration.monitor.replay.InputLines.heading;
+import static kz.migration.monitor.replay.ReplayEvents.shortage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,39 +21,15 @@ class ShortageReplayTest {
 
     @TempDir Path dir;
 
-    private static String shortage(
-            String at, int year, String region, String sector, boolean open) {
-        return json(
-                "kind",
-                "SHORTAGE",
-                "occurredAt",
-                at,
-                "year",
-                year,
-                "region",
-                region,
-                "sector",
-                sector,
-                "open",
-                open);
-    }
-
     private static String permit(
             String id, String at, String person, String region, String city, String sector) {
-        return json(
-                "eventId",
+        return employment(
                 id,
-                "occurredAt",
                 at,
-                "personId",
                 person,
-                "citizenship",
                 "TJK",
-                "kind",
                 "PERMIT_ISSUED",
-                "region",
                 region,
-                "city",
                 city,
                 "permitId",
                 "WP-" + id,
@@ -67,27 +45,9 @@ class ShortageReplayTest {
     private static List<String> flagged(ReplayRun.Outputs out, String... persons) {
         List<String> rows = new ArrayList<>();
         for (JsonNode a : out.alerts("PERMIT_OUTSIDE_SHORTAGE")) {
-            String who = "?";
-            for (String p : persons) {
-                if (ReplayRun.subjectRef(p).equals(a.get("subjectRef").asText())) {
-                    who = p;
-                }
-            }
             JsonNode d = a.get("details");
             rows.add(
-                    a.get("raisedAt").asText()
-                            + " "
-                            + a.get("severity").asText()
-                            + " "
-                            + a.get("audience").asText()
-                            + " "
-                            + a.get("region").asText()
-                            + "/"
-                            + a.get("city").asText(null)
-                            + " "
-                            + a.get("citizenship").asText()
-                            + " "
-                            + who
+                    heading(a, persons)
                             + " "
                             + d.get("year").asInt()
                             + " "

@@ -6,16 +6,11 @@ import static kz.migration.monitor.SampleEvents.exit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.TreeMap;
 import kz.migration.monitor.event.Alert;
 import kz.migration.monitor.event.InputEvent;
-import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.metrics.DomainGauges;
-import kz.migration.monitor.metrics.GaugeChange;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import kz.migration.monitor.metrics.GaugeChanges;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +21,7 @@ import org.junit.jupiter.api.Test;
 class PersonMonitorGaugesTest {
 
     private final KeyedOneInputStreamOperatorTestHarness<String, InputEvent, Alert> harness =
-            ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                    new PersonMonitor(
-                            StayRules.defaults(), new Pseudonymiser("test-key"), 5, Long.MAX_VALUE),
-                    InputEvent::personId,
-                    Types.STRING);
+            PersonMonitorHarness.open();
 
     PersonMonitorGaugesTest() throws Exception {}
 
@@ -48,17 +39,7 @@ class PersonMonitorGaugesTest {
 
     /** The gauges as DomainGauges would read them after applying the changes sent so far. */
     private Map<String, Double> gauges() {
-        Map<String, Double> values = new TreeMap<>();
-        var changes = harness.getSideOutput(DomainGauges.CHANGES);
-        if (changes != null) {
-            for (StreamRecord<GaugeChange> r : changes) {
-                GaugeChange c = r.getValue();
-                values.put(
-                        c.series().toString(),
-                        c.applyTo(values.getOrDefault(c.series().toString(), 0.0)));
-            }
-        }
-        return values;
+        return GaugeChanges.applied(harness);
     }
 
     @Test

@@ -20,9 +20,7 @@ import kz.migration.monitor.event.KazakhstanTime;
 import kz.migration.monitor.event.Region;
 import kz.migration.monitor.event.Severity;
 import kz.migration.monitor.json.Pseudonymiser;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,13 +30,10 @@ import org.junit.jupiter.api.Test;
  */
 class PersonMonitorTest {
 
-    private static final Pseudonymiser PSEUDONYMS = new Pseudonymiser("test-key");
+    private static final Pseudonymiser PSEUDONYMS = PersonMonitorHarness.PSEUDONYMS;
 
     private final KeyedOneInputStreamOperatorTestHarness<String, InputEvent, Alert> harness =
-            ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                    new PersonMonitor(StayRules.defaults(), PSEUDONYMS, 5, Long.MAX_VALUE),
-                    InputEvent::personId,
-                    Types.STRING);
+            PersonMonitorHarness.open();
 
     PersonMonitorTest() throws Exception {}
 

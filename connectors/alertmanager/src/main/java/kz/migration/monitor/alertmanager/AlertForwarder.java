@@ -9,9 +9,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -24,7 +24,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -43,8 +45,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The topic's key is the {@code alertId}, so with several partitions an {@code OVERSTAY_ENDED}
  * can be read before an {@code OVERSTAY} it ends. The forwarder therefore remembers when each
- * recent subject's overstay ended (in memory, the latest {@value #ENDINGS_REMEMBERED} subjects) and
- * posts an {@code OVERSTAY} raised before that ending as already resolved.
+ * recent subject's overstay ended ({@link OverstayEndings}) and posts an {@code OVERSTAY} raised
+ * before that ending as already resolved. {@link #forBroker} keeps that memory in a compacted
+ * topic, written before Alertmanager hears of the ending and read back when the forwarder starts,
+ * so a restart (or a {@code kill -9}) neither re-opens a resolved overstay nor loses an unsent
+ * alert: whatever was delivered but not committed is delivered again, an {@code OVERSTAY} resolved
+ * once is only ever posted resolved again. Run one forwarder per state topic.
  *
  * <p>Metrics: {@code migration_alertmanager_deliveries_total{outcome=delivered|retried|failed}} and
  * {@code migration_alertmanager_pending_alerts} (polled, not yet delivered).
@@ -53,9 +59,6 @@ import org.slf4j.LoggerFactory;
  * ends; {@link #close()} may be called from any thread to stop it.
  */
 public final class AlertForwarder implements Runnable, AutoCloseable {
-
-    /** Subjects whose latest OVERSTAY_ENDED is remembered; ~10 MB at most. */
-    static final int ENDINGS_REMEMBERED = 50_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertForwarder.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -70,15 +73,7 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
     private final AtomicInteger pending = new AtomicInteger();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
-
-    /** subject -> raisedAt of its latest OVERSTAY_ENDED, least recently used first. */
-    private final Map<String, Instant> overstayEnded =
-            new LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
-                    return size() > ENDINGS_REMEMBERED;
-                }
-            };
+    private final OverstayEndings endings;
 
     /**
      * Exponential backoff between delivery attempts: {@code initial}, doubling, capped at {@code
@@ -95,6 +90,16 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
         }
     }
 
+    /** A forwarder whose memory of ended overstays lasts as long as this process. */
+    public AlertForwarder(
+            Consumer<String, String> consumer,
+            AlertmanagerClient client,
+            ContractAlertMapper mapper,
+            Backoff backoff,
+            MeterRegistry registry) {
+        this(consumer, client, mapper, backoff, registry, OverstayEndings.inMemory());
+    }
+
     /**
      * @param consumer a consumer already subscribed to (or assigned) the alerts topic, with
      *     auto-commit off and {@code read_committed} (see {@link #consumerProperties})
@@ -102,13 +107,16 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
      * @param mapper maps contract alerts
      * @param backoff retry pacing while Alertmanager is down
      * @param registry where the delivery metrics go
+     * @param endings the memory of ended overstays, restored by {@link #run()}; closed with it
      */
     public AlertForwarder(
             Consumer<String, String> consumer,
             AlertmanagerClient client,
             ContractAlertMapper mapper,
             Backoff backoff,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            OverstayEndings endings) {
+        this.endings = endings;
         this.consumer = consumer;
         this.client = client;
         this.mapper = mapper;
@@ -121,22 +129,49 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
                 .register(registry);
     }
 
-    /** A forwarder reading {@code topic} from the Kafka cluster at {@code bootstrap}. */
+    /**
+     * A forwarder reading {@code topic} from the Kafka cluster at {@code bootstrap}, its memory of
+     * ended overstays in the topic {@link #stateTopic stateTopic(groupId)}.
+     */
     public static AlertForwarder forBroker(
             String bootstrap,
             String topic,
             String groupId,
             URI alertmanager,
             MeterRegistry registry) {
-        KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(consumerProperties(bootstrap, groupId));
+        return forBroker(bootstrap, topic, groupId, stateTopic(groupId), alertmanager, registry);
+    }
+
+    /**
+     * A forwarder reading {@code topic} from the Kafka cluster at {@code bootstrap}, its memory of
+     * ended overstays in the compacted topic {@code stateTopic} (created if missing).
+     */
+    public static AlertForwarder forBroker(
+            String bootstrap,
+            String topic,
+            String groupId,
+            String stateTopic,
+            URI alertmanager,
+            MeterRegistry registry) {
+        Properties props = consumerProperties(bootstrap, groupId);
+        // Static membership, one member per state topic: a restarted forwarder takes its
+        // partitions back at once instead of after the dead one's session timeout, and a second
+        // forwarder started on the same state fences the first rather than writing beside it.
+        props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, stateTopic);
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
         consumer.subscribe(List.of(topic));
         return new AlertForwarder(
                 consumer,
                 new AlertmanagerClient(alertmanager),
                 new ContractAlertMapper(),
                 Backoff.DEFAULT,
-                registry);
+                registry,
+                OverstayEndings.inTopic(bootstrap, stateTopic));
+    }
+
+    /** The default state topic of the forwarders of consumer group {@code groupId}. */
+    public static String stateTopic(String groupId) {
+        return groupId + "-state";
     }
 
     /**
@@ -161,22 +196,54 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
         return p;
     }
 
-    /** Polls and forwards until {@link #close()}; then closes the consumer. */
+    /**
+     * Restores the memory of ended overstays, then polls and forwards until {@link #close()}; then
+     * closes the consumer.
+     */
     @Override
     public void run() {
         try {
-            while (stop.getCount() > 0) {
-                pollOnce(Duration.ofSeconds(1));
+            if (restoreEndings()) {
+                while (stop.getCount() > 0) {
+                    pollOnce(Duration.ofSeconds(1));
+                }
             }
         } catch (WakeupException e) {
             // close() woke the poll up: a normal stop.
+        } catch (FencedInstanceIdException e) {
+            LOG.error("Another forwarder took over this one's state topic {}", endings.topic());
+            throw e;
         } finally {
             try {
                 consumer.close();
             } finally {
+                endings.close();
                 stopped.countDown();
             }
         }
+    }
+
+    /** Retries until the endings are restored (true) or the forwarder is closed (false). */
+    private boolean restoreEndings() {
+        for (int attempt = 0; stop.getCount() > 0; attempt++) {
+            try {
+                endings.restore();
+                return true;
+            } catch (KafkaException e) {
+                LOG.warn(
+                        "Cannot restore ended overstays from {} ({}); retrying in {} ms",
+                        endings.topic(),
+                        e.getMessage(),
+                        backoff.after(attempt).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (awaitStop(backoff.after(attempt))) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
@@ -256,9 +323,14 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
         }
         for (int attempt = 0; ; attempt++) {
             try {
-                if (ContractAlertMapper.OVERSTAY_ENDED.equals(mapped.label("alertname"))) {
-                    resolveOverstays(subject);
-                    remember(subject, mapped);
+                Instant ended = raisedAt(mapped);
+                if (ContractAlertMapper.OVERSTAY_ENDED.equals(mapped.label("alertname"))
+                        && subject != null
+                        && ended != null) {
+                    // Durable before Alertmanager hears of it: after a crash, an OVERSTAY read
+                    // again is then posted resolved, never firing after its resolution.
+                    endings.remember(subject, ended);
+                    resolveOverstays(subject, ended);
                 }
                 client.post(List.of(mapped));
                 delivered.increment();
@@ -279,6 +351,13 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
                         e.getMessage(),
                         mapped.label("alert_id"),
                         backoff.after(attempt).toMillis());
+            } catch (KafkaException e) {
+                retried.increment();
+                LOG.warn(
+                        "Cannot remember the end of alert {} ({}); retrying in {} ms",
+                        mapped.label("alert_id"),
+                        e.getMessage(),
+                        backoff.after(attempt).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
@@ -289,12 +368,12 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
         }
     }
 
-    /** Ends the subject's open OVERSTAY alerts: same labels, {@code endsAt} now. */
-    private void resolveOverstays(String subject)
+    /**
+     * Ends the subject's open OVERSTAY alerts raised before {@code ended}: same labels, {@code
+     * endsAt} now. A later stay's overstay stays open when an earlier stay's end is read late.
+     */
+    private void resolveOverstays(String subject, Instant ended)
             throws AlertmanagerException, InterruptedException {
-        if (subject == null) {
-            return;
-        }
         List<AlertmanagerAlert> open =
                 client.activeAlerts(
                         Map.of("alertname", ContractAlertMapper.OVERSTAY, "subject", subject));
@@ -303,7 +382,10 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
         }
         List<AlertmanagerAlert> resolved = new ArrayList<>();
         for (AlertmanagerAlert a : open) {
-            resolved.add(a.endingAt(startedOrNow(a)));
+            Instant raisedAt = raisedAt(a);
+            if (raisedAt == null || raisedAt.isBefore(ended)) {
+                resolved.add(a.endingAt(startedOrNow(a)));
+            }
         }
         client.post(resolved);
     }
@@ -314,23 +396,20 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
         return a.startsAt() != null && a.startsAt().isAfter(now) ? a.startsAt() : now;
     }
 
-    private void remember(String subject, AlertmanagerAlert ended) {
-        Instant raisedAt = raisedAt(ended);
-        if (subject != null && raisedAt != null) {
-            overstayEnded.merge(subject, raisedAt, (a, b) -> a.isAfter(b) ? a : b);
-        }
-    }
-
     /** Whether the subject's stay ended (as far as remembered) after this OVERSTAY was raised. */
     private boolean endedAfter(String subject, AlertmanagerAlert overstay) {
-        Instant ended = subject == null ? null : overstayEnded.get(subject);
+        Instant ended = endings.endedAt(subject);
         Instant raisedAt = raisedAt(overstay);
         return ended != null && raisedAt != null && raisedAt.isBefore(ended);
     }
 
     private static Instant raisedAt(AlertmanagerAlert a) {
         String text = a.annotations().get("raisedAt");
-        return text == null ? null : Instant.parse(text);
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null; // posted by someone else: not one of ours to compare
+        }
     }
 
     /** Waits {@code delay}; true when the forwarder was closed (or interrupted) meanwhile. */

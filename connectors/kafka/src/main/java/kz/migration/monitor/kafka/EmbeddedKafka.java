@@ -167,9 +167,16 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
-     * Creates the topics with {@code partitions} partitions each and returns only when every
-     * partition accepts writes. Topics that already exist (e.g. after a restart on a kept log
-     * directory) are left as they are.
+     * {@code retention.ms} of every topic created here: never delete. Record timestamps are event
+     * time (the generator stamps history months back), and with Kafka's default retention of 7 days
+     * a broker deletes such segments within minutes of their writing.
+     */
+    public static final String RETENTION_MS = "-1";
+
+    /**
+     * Creates the topics with {@code partitions} partitions each, keeping their records forever
+     * ({@link #RETENTION_MS}), and returns only when every partition accepts writes. Topics that
+     * already exist (e.g. after a restart on a kept log directory) are left as they are.
      */
     public void createTopics(int partitions, String... topics) {
         if (partitions < 1) {
@@ -183,7 +190,12 @@ public final class EmbeddedKafka implements AutoCloseable {
                 Admin.create(
                         Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             List<NewTopic> newTopics =
-                    names.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList();
+                    names.stream()
+                            .map(
+                                    t ->
+                                            new NewTopic(t, partitions, (short) 1)
+                                                    .configs(Map.of("retention.ms", RETENTION_MS)))
+                            .toList();
             admin.createTopics(newTopics)
                     .values()
                     .forEach(

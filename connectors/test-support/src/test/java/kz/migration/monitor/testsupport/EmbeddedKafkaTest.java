@@ -11,8 +11,13 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import kz.migration.monitor.event.Topics;
 import kz.migration.monitor.kafka.EmbeddedKafka;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +53,24 @@ class EmbeddedKafkaTest {
                             KafkaClients.readCommitted(
                                     restarted.bootstrapServers(), Topics.BORDER_CROSSINGS))
                     .containsExactlyInAnyOrder("a", "b", "c", "d");
+        }
+    }
+
+    @Test
+    void createdTopicsKeepRecordsStampedLongAgo() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start();
+                Admin admin =
+                        Admin.create(
+                                Map.of(
+                                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                        kafka.bootstrapServers()))) {
+            kafka.createTopics(1, Topics.BORDER_CROSSINGS);
+            ConfigResource topic =
+                    new ConfigResource(ConfigResource.Type.TOPIC, Topics.BORDER_CROSSINGS);
+            Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+            // Event-time timestamps of generated history are months old: the default 7 days
+            // would delete them.
+            assertThat(config.get("retention.ms").value()).isEqualTo("-1");
         }
     }
 
