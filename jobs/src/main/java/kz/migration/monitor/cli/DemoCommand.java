@@ -8,10 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -37,11 +33,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.common.config.ConfigResource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -182,7 +173,6 @@ public final class DemoCommand implements Callable<Integer> {
         try (EmbeddedKafka kafka =
                 EmbeddedKafka.start(EmbeddedKafka.Options.defaults().withPort(kafkaPort))) {
             kafka.createTopics(2, Topics.all().toArray(String[]::new));
-            keepForever(kafka.bootstrapServers(), Topics.all());
 
             GeneratorSettings traffic =
                     new GeneratorSettings(seed, start, days, scale, 0.0005, 0.01, 0.002, 0.001);
@@ -426,26 +416,6 @@ public final class DemoCommand implements Callable<Integer> {
         return generated == Long.MIN_VALUE
                 ? 0.0
                 : Math.min(100.0, 100.0 * (generated - from) / (live.toEpochMilli() - from));
-    }
-
-    /**
-     * The generated history is months old by its own timestamps: the broker's default 7-day
-     * retention would delete it within minutes, before the job has read it.
-     */
-    private static void keepForever(String bootstrap, List<String> topics) throws Exception {
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            Map<ConfigResource, Collection<AlterConfigOp>> forever = new HashMap<>();
-            for (String topic : topics) {
-                forever.put(
-                        new ConfigResource(ConfigResource.Type.TOPIC, topic),
-                        List.of(
-                                new AlterConfigOp(
-                                        new ConfigEntry("retention.ms", "-1"),
-                                        AlterConfigOp.OpType.SET)));
-            }
-            admin.incrementalAlterConfigs(forever).all().get(30, TimeUnit.SECONDS);
-        }
     }
 
     private void generate(
