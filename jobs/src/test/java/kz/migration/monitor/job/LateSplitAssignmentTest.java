@@ -87,7 +87,7 @@ class LateSplitAssignmentTest {
                 KafkaInputs.read(
                                 env,
                                 kafka,
-                                new Pseudonymiser("held-back-key"),
+                                new Pseudonymiser(ReplayRun.KEY),
                                 new HeldBack(prefix + HELD_BACK.topic()))
                         .transform(
                                 "Watch the watermark",
