@@ -58,7 +58,7 @@ class NoGenericTypesTest {
         List<IngestedRecord> records = new ArrayList<>();
         for (Map.Entry<SourceStream, List<String>> e : Scenario.records().entrySet()) {
             InputParser<? extends InputEvent> parser =
-                    InputParser.of(e.getKey(), new Pseudonymiser("k"));
+                    InputParser.of(e.getKey(), new Pseudonymiser(ReplayRun.KEY));
             for (String line : e.getValue()) {
                 records.add(IngestedRecord.of(parser.parse(line, AS_OF), line));
             }
