@@ -35,7 +35,7 @@ final class CopyOrder {
     private static final Comparator<LocalDate> DATE = nullsFirst(naturalOrder());
 
     private static final Comparator<BorderCrossing> CROSSINGS =
-            comparing(BorderCrossing::personId, TEXT)
+            comparing(BorderCrossing::subjectRef, TEXT)
                     .thenComparing(BorderCrossing::citizenship, TEXT)
                     .thenComparing(BorderCrossing::direction, CONSTANT)
                     .thenComparing(BorderCrossing::checkpoint, TEXT)
@@ -45,7 +45,7 @@ final class CopyOrder {
                     .thenComparing(BorderCrossing::permitUntil, DATE);
 
     private static final Comparator<Registration> REGISTRATIONS =
-            comparing(Registration::personId, TEXT)
+            comparing(Registration::subjectRef, TEXT)
                     .thenComparing(Registration::citizenship, TEXT)
                     .thenComparing(Registration::kind, CONSTANT)
                     .thenComparing(Registration::region, CONSTANT)
@@ -56,7 +56,7 @@ final class CopyOrder {
                     .thenComparing(Registration::program, CONSTANT);
 
     private static final Comparator<Employment> EMPLOYMENT =
-            comparing(Employment::personId, TEXT)
+            comparing(Employment::subjectRef, TEXT)
                     .thenComparing(Employment::citizenship, TEXT)
                     .thenComparing(Employment::kind, CONSTANT)
                     .thenComparing(Employment::region, CONSTANT)

@@ -21,6 +21,7 @@ import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.SourceStream;
 import kz.migration.monitor.json.InputParser;
 import kz.migration.monitor.json.Parsed;
+import kz.migration.monitor.json.Pseudonymiser;
 
 /**
  * Replay's first pass over a stream's file: its line count, the latest event time of a valid
@@ -49,7 +50,8 @@ final class DisorderScan {
 
     private DisorderScan() {}
 
-    static Result scan(SourceStream stream, Path path, int threads) throws IOException {
+    static Result scan(SourceStream stream, Path path, int threads, Pseudonymiser pseudonymiser)
+            throws IOException {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = ch.size();
             int parts = size < MIN_SPLIT_BYTES ? 1 : threads;
@@ -62,7 +64,7 @@ final class DisorderScan {
                 }
             }
             starts.add(size);
-            List<Range> ranges = scanRanges(stream, path, starts, threads);
+            List<Range> ranges = scanRanges(stream, path, starts, threads, pseudonymiser);
             long lines = 0;
             long disorder = 0;
             long max = Long.MIN_VALUE;
@@ -82,10 +84,15 @@ final class DisorderScan {
     }
 
     private static List<Range> scanRanges(
-            SourceStream stream, Path path, List<Long> starts, int threads) throws IOException {
+            SourceStream stream,
+            Path path,
+            List<Long> starts,
+            int threads,
+            Pseudonymiser pseudonymiser)
+            throws IOException {
         int n = starts.size() - 1;
         if (n == 1) {
-            return List.of(scanRange(stream, path, starts.get(0), starts.get(1)));
+            return List.of(scanRange(stream, path, starts.get(0), starts.get(1), pseudonymiser));
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, n));
         try {
@@ -93,7 +100,7 @@ final class DisorderScan {
             for (int i = 0; i < n; i++) {
                 long from = starts.get(i);
                 long to = starts.get(i + 1);
-                futures.add(pool.submit(() -> scanRange(stream, path, from, to)));
+                futures.add(pool.submit(() -> scanRange(stream, path, from, to, pseudonymiser)));
             }
             List<Range> ranges = new ArrayList<>();
             for (Future<Range> f : futures) {
@@ -130,9 +137,10 @@ final class DisorderScan {
         return size;
     }
 
-    private static Range scanRange(SourceStream stream, Path path, long from, long to)
+    private static Range scanRange(
+            SourceStream stream, Path path, long from, long to, Pseudonymiser pseudonymiser)
             throws IOException {
-        InputParser<? extends InputEvent> parser = InputParser.of(stream);
+        InputParser<? extends InputEvent> parser = InputParser.of(stream, pseudonymiser);
         long lines = 0;
         long disorder = 0;
         long min = Long.MIN_VALUE;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.migration.monitor.event.SourceStream;
 import kz.migration.monitor.json.InputParser;
+import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.pipeline.IngestedRecord;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -21,23 +22,26 @@ import org.apache.flink.core.fs.FSDataInputStream;
  */
 public final class JsonLinesFormat extends SimpleStreamFormat<IngestedRecord> {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     /** Lines read by all readers in this JVM, for replay's progress bar. */
     public static final AtomicLong LINES_READ = new AtomicLong();
 
     private final SourceStream stream;
     private final Instant receivedAt;
+    private final Pseudonymiser pseudonymiser;
 
-    public JsonLinesFormat(SourceStream stream, Instant receivedAt) {
+    /** Events read carry the {@code subjectRef} of {@code pseudonymiser}, never the personId. */
+    public JsonLinesFormat(SourceStream stream, Instant receivedAt, Pseudonymiser pseudonymiser) {
         this.stream = stream;
         this.receivedAt = receivedAt;
+        this.pseudonymiser = pseudonymiser;
     }
 
     @Override
     public StreamFormat.Reader<IngestedRecord> createReader(
             Configuration config, FSDataInputStream in) {
-        InputParser<?> parser = InputParser.of(stream);
+        InputParser<?> parser = InputParser.of(stream, pseudonymiser);
         BufferedReader lines =
                 new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         return new StreamFormat.Reader<>() {

@@ -10,6 +10,7 @@ import java.util.Map;
 import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.SourceStream;
 import kz.migration.monitor.json.InputParser;
+import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.pipeline.IngestedRecord;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -62,19 +63,28 @@ public final class KafkaInputs {
             Duration idleness,
             boolean bounded) {}
 
-    public static DataStream<IngestedRecord> read(StreamExecutionEnvironment env, Config c) {
+    /**
+     * The inputs, parsed in the source: events carry the {@code subjectRef} of {@code
+     * pseudonymiser} and no raw {@code personId} travels further (state, shuffles, checkpoints).
+     */
+    public static DataStream<IngestedRecord> read(
+            StreamExecutionEnvironment env, Config c, Pseudonymiser pseudonymiser) {
         return read(
                 env,
                 c,
+                pseudonymiser,
                 c.fromEarliest()
                         ? OffsetsInitializer.earliest()
                         : OffsetsInitializer.committedOffsets(
                                 org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST));
     }
 
-    /** {@link #read(StreamExecutionEnvironment, Config)} from the given starting offsets. */
+    /** {@link #read(StreamExecutionEnvironment, Config, Pseudonymiser)} from the given offsets. */
     static DataStream<IngestedRecord> read(
-            StreamExecutionEnvironment env, Config c, OffsetsInitializer startingOffsets) {
+            StreamExecutionEnvironment env,
+            Config c,
+            Pseudonymiser pseudonymiser,
+            OffsetsInitializer startingOffsets) {
         List<String> topics = new ArrayList<>();
         for (SourceStream s : SourceStream.values()) {
             topics.add(c.topicPrefix() + s.topic());
@@ -85,7 +95,7 @@ public final class KafkaInputs {
                         .setTopics(topics)
                         .setGroupId(c.groupId())
                         .setStartingOffsets(startingOffsets)
-                        .setDeserializer(new Parsing(c.topicPrefix()))
+                        .setDeserializer(new Parsing(c.topicPrefix(), pseudonymiser))
                         .setProperty("isolation.level", "read_committed")
                         .setProperty("partition.discovery.interval.ms", "60000");
         if (c.bounded()) {
@@ -103,12 +113,14 @@ public final class KafkaInputs {
      * letter, never an exception.
      */
     static final class Parsing implements KafkaRecordDeserializationSchema<IngestedRecord> {
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
         private final String topicPrefix;
+        private final Pseudonymiser pseudonymiser;
         private transient Map<String, InputParser<? extends InputEvent>> parsers;
 
-        Parsing(String topicPrefix) {
+        Parsing(String topicPrefix, Pseudonymiser pseudonymiser) {
             this.topicPrefix = topicPrefix;
+            this.pseudonymiser = pseudonymiser;
         }
 
         @Override
@@ -117,7 +129,7 @@ public final class KafkaInputs {
             if (parsers == null) {
                 parsers = new HashMap<>();
                 for (SourceStream s : SourceStream.values()) {
-                    parsers.put(topicPrefix + s.topic(), InputParser.of(s));
+                    parsers.put(topicPrefix + s.topic(), InputParser.of(s, pseudonymiser));
                 }
             }
             String payload =

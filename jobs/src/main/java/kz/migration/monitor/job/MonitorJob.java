@@ -77,16 +77,13 @@ public final class MonitorJob {
                         .name("Drop duplicate eventIds");
 
         SingleOutputStreamOperator<Alert> personAlerts =
-                events.filter(e -> e.personId() != null)
+                events.filter(e -> e.subjectRef() != null)
                         .uid("person-events")
                         .name("Person events")
-                        .keyBy(InputEvent::personId, Types.STRING)
+                        .keyBy(InputEvent::subjectRef, Types.STRING)
                         .process(
                                 new PersonMonitor(
-                                        settings.stayRules(),
-                                        settings.pseudonymiser(),
-                                        settings.contractYears(),
-                                        horizon))
+                                        settings.stayRules(), settings.contractYears(), horizon))
                         .returns(alertType)
                         .uid("person-monitor")
                         .name("Stays, hires and relocation contracts");
@@ -105,7 +102,7 @@ public final class MonitorJob {
                         .uid("as-employment")
                         .name("As employment")
                         .keyBy(Employment::permitId, Types.STRING)
-                        .process(new PermitRegistry(settings.pseudonymiser(), horizon))
+                        .process(new PermitRegistry(horizon))
                         .returns(MonitorTypes.of(PermitChange.class))
                         .uid("permit-registry")
                         .name("Permit registry");
@@ -135,7 +132,7 @@ public final class MonitorJob {
                         .uid("entry-ban-inputs")
                         .name("Entry bans and entries")
                         .keyBy(EntryBanCheck::personOf, Types.STRING)
-                        .process(new EntryBanCheck(settings.pseudonymiser(), horizon))
+                        .process(new EntryBanCheck(horizon))
                         .returns(alertType)
                         .uid("entry-ban-check")
                         .name("Banned entries");
@@ -144,7 +141,7 @@ public final class MonitorJob {
                         .uid("shortage-inputs")
                         .name("Shortage records and permit issues")
                         .keyBy(ShortageCheck::regionOf, Types.STRING)
-                        .process(new ShortageCheck(settings.pseudonymiser(), horizon))
+                        .process(new ShortageCheck(horizon))
                         .returns(alertType)
                         .uid("shortage-check")
                         .name("Permits outside the shortage list");

@@ -15,6 +15,8 @@ import kz.migration.monitor.stay.StayRules;
  * @param horizon the as-of instant of a replay or bounded run: nothing after it is processed or
  *     reported; {@code null} for none
  * @param fixedReceivedAt the {@code receivedAt} of late events' dead letters in a replay
+ * @param pseudonymiser keys the {@code subjectRef} that the sources put in place of the raw {@code
+ *     personId}; no operator after them sees the raw identifier
  * @param contractYears how long a relocation contract binds
  * @param dedupRetention how long (event time) an {@code eventId} is remembered
  * @param inflowThresholds default {@code INFLOW_SURGE} thresholds of regions

@@ -76,7 +76,11 @@ public final class Replay {
             Path p = inputDir.resolve(s.topic() + ".jsonl");
             if (Files.isRegularFile(p)) {
                 DisorderScan.Result scanned =
-                        DisorderScan.scan(s, p, Runtime.getRuntime().availableProcessors());
+                        DisorderScan.scan(
+                                s,
+                                p,
+                                Runtime.getRuntime().availableProcessors(),
+                                settings.pseudonymiser());
                 InputFile f =
                         new InputFile(
                                 p,
@@ -110,7 +114,7 @@ public final class Replay {
         for (Map.Entry<SourceStream, InputFile> e : files.entrySet()) {
             FileSource<IngestedRecord> source =
                     FileSource.forRecordStreamFormat(
-                                    new JsonLinesFormat(e.getKey(), at),
+                                    new JsonLinesFormat(e.getKey(), at, settings.pseudonymiser()),
                                     new org.apache.flink.core.fs.Path(e.getValue().path().toUri()))
                             .build();
             DataStream<IngestedRecord> stream =

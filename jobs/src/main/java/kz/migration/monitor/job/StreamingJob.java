@@ -60,7 +60,7 @@ public record StreamingJob(
         // that checkpoints would then depend on) fails the job at submission.
         env.configure(new Configuration().set(PipelineOptions.GENERIC_TYPES, false));
         MonitorJob.defineWorkflow(
-                KafkaInputs.read(env, kafka),
+                KafkaInputs.read(env, kafka, settings.pseudonymiser()),
                 KafkaOutputs.sinks(kafka.bootstrapServers(), topicPrefix, kafka.groupId()),
                 settings);
     }

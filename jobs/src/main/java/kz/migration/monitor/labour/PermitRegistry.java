@@ -6,7 +6,6 @@ import kz.migration.monitor.event.Employment;
 import kz.migration.monitor.event.EmploymentKind;
 import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.KazakhstanTime;
-import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.pipeline.EventTimeOrderedFunction;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -24,12 +23,10 @@ public final class PermitRegistry
 
     private static final long serialVersionUID = 1L;
 
-    private final Pseudonymiser pseudonymiser;
     private transient ValueState<ActivePermit> active;
 
-    public PermitRegistry(Pseudonymiser pseudonymiser, long horizon) {
+    public PermitRegistry(long horizon) {
         super(MonitorTypes.of(Employment.class), horizon);
-        this.pseudonymiser = pseudonymiser;
     }
 
     @Override
@@ -68,7 +65,7 @@ public final class PermitRegistry
                                 e.category(),
                                 KazakhstanTime.dateOf(e.occurredAt()).getYear(),
                                 e.permitUntil(),
-                                pseudonymiser.subjectRef(e.personId()),
+                                e.subjectRef(),
                                 e.citizenship());
         ActivePermit p = active.value();
         if (p != null) {

@@ -13,7 +13,6 @@ import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.KazakhstanTime;
 import kz.migration.monitor.event.LabourShortage;
 import kz.migration.monitor.event.Sector;
-import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.metrics.AlertCounter;
 import kz.migration.monitor.pipeline.EventTimeOrderedFunction;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
@@ -43,14 +42,11 @@ public final class ShortageCheck extends EventTimeOrderedFunction<String, InputE
     /** The record in force: whether the sector is short of labour, and since when. */
     public record Listing(boolean open, long setAt) {}
 
-    private final Pseudonymiser pseudonymiser;
-
     private transient AlertCounter alerts;
     private transient MapState<SectorYear, Listing> listings;
 
-    public ShortageCheck(Pseudonymiser pseudonymiser, long horizon) {
+    public ShortageCheck(long horizon) {
         super(MonitorTypes.INPUT_EVENT, horizon);
-        this.pseudonymiser = pseudonymiser;
     }
 
     /** What this function reads: shortage records and permit issues. */
@@ -112,7 +108,7 @@ public final class ShortageCheck extends EventTimeOrderedFunction<String, InputE
         if (listing != null && listing.open()) {
             return;
         }
-        String subjectRef = pseudonymiser.subjectRef(issue.personId());
+        String subjectRef = issue.subjectRef();
         Alert alert =
                 Alert.builder(AlertType.PERMIT_OUTSIDE_SHORTAGE)
                         .raisedAt(issue.occurredAt())

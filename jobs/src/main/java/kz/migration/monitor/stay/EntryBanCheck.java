@@ -10,7 +10,6 @@ import kz.migration.monitor.event.Direction;
 import kz.migration.monitor.event.EntryBan;
 import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.KazakhstanTime;
-import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.metrics.AlertCounter;
 import kz.migration.monitor.pipeline.EventTimeOrderedFunction;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
@@ -23,9 +22,9 @@ import org.apache.flink.util.Collector;
 /**
  * Raises {@code BANNED_ENTRY} for every {@code ENTRY} of a person whose {@code ENTRY_BAN} in force
  * then runs to the entry's local date or later, whatever their citizenship. Keyed by {@code
- * personId} ({@link #personOf}): the ban records of the reference-data stream meet the person's
- * entries here, so the bans, which can number in the hundreds of thousands, are spread over the
- * keyed state like the people themselves.
+ * subjectRef} ({@link #personOf}), so bans and entries meet as pseudonyms: the ban records of the
+ * reference-data stream meet the person's entries here, so the bans, which can number in the
+ * hundreds of thousands, are spread over the keyed state like the people themselves.
  *
  * <p>A key holds the {@code until} of its latest record and the instant it was set (for the
  * same-instant rule: the earlier {@code until} stands); both are cleared once the ban is over.
@@ -34,15 +33,12 @@ public final class EntryBanCheck extends EventTimeOrderedFunction<String, InputE
 
     private static final long serialVersionUID = 1L;
 
-    private final Pseudonymiser pseudonymiser;
-
     private transient AlertCounter alerts;
     private transient ValueState<Long> untilDay;
     private transient ValueState<Long> setAt;
 
-    public EntryBanCheck(Pseudonymiser pseudonymiser, long horizon) {
+    public EntryBanCheck(long horizon) {
         super(MonitorTypes.INPUT_EVENT, horizon);
-        this.pseudonymiser = pseudonymiser;
     }
 
     /** What this function reads: ban records and entries. */
@@ -51,9 +47,9 @@ public final class EntryBanCheck extends EventTimeOrderedFunction<String, InputE
                 || (e instanceof BorderCrossing c && c.direction() == Direction.ENTRY);
     }
 
-    /** The key: the person an entry or a ban is about. */
+    /** The key: the {@code subjectRef} of the person an entry or a ban is about. */
     public static String personOf(InputEvent e) {
-        return e instanceof EntryBan b ? b.bannedPersonId() : e.personId();
+        return e instanceof EntryBan b ? b.bannedSubjectRef() : e.subjectRef();
     }
 
     @Override
@@ -107,7 +103,7 @@ public final class EntryBanCheck extends EventTimeOrderedFunction<String, InputE
         if (until == null || until < KazakhstanTime.dateOf(entry.occurredAt()).toEpochDay()) {
             return;
         }
-        String subjectRef = pseudonymiser.subjectRef(entry.personId());
+        String subjectRef = entry.subjectRef();
         Alert alert =
                 Alert.builder(AlertType.BANNED_ENTRY)
                         .raisedAt(entry.occurredAt())

@@ -17,7 +17,6 @@ import kz.migration.monitor.event.Region;
 import kz.migration.monitor.event.Registration;
 import kz.migration.monitor.event.RegistrationKind;
 import kz.migration.monitor.event.Severity;
-import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.metrics.AlertCounter;
 import kz.migration.monitor.metrics.DomainGauges;
 import kz.migration.monitor.metrics.GaugeChange;
@@ -33,9 +32,9 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
 
 /**
- * Follows one person (keyed by {@code personId}) through crossings, registrations and employment in
- * event time, and raises the person alerts: {@code OVERSTAY} at the end of the first unlawful day
- * of each {@link OverstayTier} of a stay, {@code OVERSTAY_ENDED} at the exit, {@code
+ * Follows one person (keyed by its {@code subjectRef}) through crossings, registrations and
+ * employment in event time, and raises the person alerts: {@code OVERSTAY} at the end of the first
+ * unlawful day of each {@link OverstayTier} of a stay, {@code OVERSTAY_ENDED} at the exit, {@code
  * UNAUTHORISED_EMPLOYMENT} at a hire without a permit, and {@code CONTRACT_BREACH} when a
  * relocation participant leaves early.
  *
@@ -51,7 +50,6 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
     private static final int LOOKAHEAD_DAYS = 400;
 
     private final StayRules rules;
-    private final Pseudonymiser pseudonymiser;
     private final int contractYears;
 
     private transient ValueState<StayLedger> stay;
@@ -64,11 +62,9 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
     private transient LabelledCounters relocationReturns;
     private transient LabelledCounters relocationContracts;
 
-    public PersonMonitor(
-            StayRules rules, Pseudonymiser pseudonymiser, int contractYears, long horizon) {
+    public PersonMonitor(StayRules rules, int contractYears, long horizon) {
         super(MonitorTypes.INPUT_EVENT, horizon);
         this.rules = rules;
-        this.pseudonymiser = pseudonymiser;
         this.contractYears = contractYears;
     }
 
@@ -145,7 +141,7 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
             throws Exception {
         long today = KazakhstanTime.dateOf(event.occurredAt()).toEpochDay();
         catchUp(today - 1, ctx.getCurrentKey(), ctx, out);
-        String subjectRef = pseudonymiser.subjectRef(ctx.getCurrentKey());
+        String subjectRef = ctx.getCurrentKey();
         if (event instanceof BorderCrossing c) {
             onCrossing(c, subjectRef, ctx, out);
         } else if (event instanceof Registration r) {
@@ -172,7 +168,7 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
     }
 
     /** Evaluates the days of the current stay that ended by {@code lastDay}. */
-    private void catchUp(long lastDay, String personId, Context ctx, Collector<Alert> out)
+    private void catchUp(long lastDay, String subjectRef, Context ctx, Collector<Alert> out)
             throws Exception {
         StayLedger s = stay();
         if (!s.present() || s.lastEvaluatedDay() >= lastDay) {
@@ -187,7 +183,6 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
             Region region =
                     docs.residenceRegion() != null ? docs.residenceRegion() : s.entryRegion();
             String city = docs.residenceRegion() != null ? docs.residenceCity() : s.entryCity();
-            String subjectRef = pseudonymiser.subjectRef(personId);
             emit(
                     out,
                     Alert.builder(AlertType.OVERSTAY)

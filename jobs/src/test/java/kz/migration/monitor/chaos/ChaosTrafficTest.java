@@ -12,6 +12,7 @@ import kz.migration.monitor.event.Topics;
 import kz.migration.monitor.generator.GeneratorSettings;
 import kz.migration.monitor.json.InputParser;
 import kz.migration.monitor.json.Parsed;
+import kz.migration.monitor.json.Pseudonymiser;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +41,7 @@ class ChaosTrafficTest {
         assertThat(records.subList(records.size() - ticks.size(), records.size())).isEqualTo(ticks);
         for (ChaosTraffic.Rec tick : ticks) {
             Parsed<?> parsed =
-                    InputParser.of(SourceStream.ofTopic(tick.topic()))
+                    InputParser.of(SourceStream.ofTopic(tick.topic()), new Pseudonymiser("k"))
                             .parse(tick.json(), Instant.now());
             assertThat(parsed.isValid()).as(tick.json()).isTrue();
             // Bounded out-of-orderness puts the watermark at the tick less the lateness, less 1 ms.

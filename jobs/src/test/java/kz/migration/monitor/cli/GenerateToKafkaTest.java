@@ -14,6 +14,7 @@ import kz.migration.monitor.event.Topics;
 import kz.migration.monitor.generator.GeneratorSettings;
 import kz.migration.monitor.generator.TrafficGenerator;
 import kz.migration.monitor.json.InputParser;
+import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.testsupport.KafkaBrokerExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GenerateToKafkaTest {
 
     @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+    private static final Pseudonymiser PSEUDONYMISER = new Pseudonymiser("generate-test-key");
 
     @Test
     void generatedDaysReadBackThroughTheParsersWithoutDeadLetters() throws Exception {
@@ -57,12 +60,13 @@ class GenerateToKafkaTest {
         for (ConsumerRecord<String, String> r : consumeAll()) {
             counts.merge(r.topic(), 1L, Long::sum);
             var parsed =
-                    InputParser.of(SourceStream.ofTopic(r.topic()))
+                    InputParser.of(SourceStream.ofTopic(r.topic()), PSEUDONYMISER)
                             .parse(r.value(), java.time.Instant.EPOCH);
             if (!parsed.isValid()) {
                 rejected.add(parsed.deadLetter().reason());
-            } else if (parsed.event().personId() != null) {
-                assertThat(parsed.event().personId()).isEqualTo(r.key());
+            } else if (parsed.event().subjectRef() != null) {
+                assertThat(parsed.event().subjectRef())
+                        .isEqualTo(PSEUDONYMISER.subjectRef(r.key()));
             }
         }
         assertThat(rejected).isEmpty();

@@ -67,7 +67,7 @@ class FailureRecoveryTest {
                         Duration.ZERO,
                         true);
         MonitorJob.defineWorkflow(
-                KafkaInputs.read(env, kafka)
+                KafkaInputs.read(env, kafka, settings.pseudonymiser())
                         .map(new FailOnceAfterACheckpoint())
                         .returns(MonitorTypes.INGESTED_RECORD)
                         .uid("fail-once")

@@ -84,7 +84,11 @@ class LateSplitAssignmentTest {
                         idleness,
                         true);
         MonitorJob.defineWorkflow(
-                KafkaInputs.read(env, kafka, new HeldBack(prefix + HELD_BACK.topic()))
+                KafkaInputs.read(
+                                env,
+                                kafka,
+                                new Pseudonymiser(ReplayRun.KEY),
+                                new HeldBack(prefix + HELD_BACK.topic()))
                         .transform(
                                 "Watch the watermark",
                                 MonitorTypes.INGESTED_RECORD,

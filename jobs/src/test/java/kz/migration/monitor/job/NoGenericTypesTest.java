@@ -57,7 +57,8 @@ class NoGenericTypesTest {
     private static DataStream<IngestedRecord> scenario(StreamExecutionEnvironment env) {
         List<IngestedRecord> records = new ArrayList<>();
         for (Map.Entry<SourceStream, List<String>> e : Scenario.records().entrySet()) {
-            InputParser<? extends InputEvent> parser = InputParser.of(e.getKey());
+            InputParser<? extends InputEvent> parser =
+                    InputParser.of(e.getKey(), new Pseudonymiser(ReplayRun.KEY));
             for (String line : e.getValue()) {
                 records.add(IngestedRecord.of(parser.parse(line, AS_OF), line));
             }

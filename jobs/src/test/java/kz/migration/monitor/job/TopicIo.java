@@ -17,6 +17,7 @@ import kz.migration.monitor.event.Topics;
 import kz.migration.monitor.generator.GeneratorSettings;
 import kz.migration.monitor.generator.TrafficGenerator;
 import kz.migration.monitor.json.InputParser;
+import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.testsupport.KafkaBrokerExtension;
 import kz.migration.monitor.testsupport.KafkaClients;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -96,7 +97,8 @@ final class TopicIo {
 
     /** The event times of a stream's valid records, in their order. */
     static long[] eventTimes(SourceStream stream, List<String> lines) {
-        InputParser<? extends InputEvent> parser = InputParser.of(stream);
+        InputParser<? extends InputEvent> parser =
+                InputParser.of(stream, new Pseudonymiser("event-times"));
         return lines.stream()
                 .map(line -> parser.parse(line, Instant.EPOCH).event())
                 .filter(Objects::nonNull)

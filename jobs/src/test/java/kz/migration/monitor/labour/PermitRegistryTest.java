@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import kz.migration.monitor.event.Employment;
 import kz.migration.monitor.event.PermitCategory;
 import kz.migration.monitor.event.Region;
-import kz.migration.monitor.json.Pseudonymiser;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -20,13 +19,9 @@ import org.junit.jupiter.api.Test;
 /** Permits through the harness: issue, replacement, revocation, expiry, and no state left after. */
 class PermitRegistryTest {
 
-    private static final Pseudonymiser PSEUDONYMS = new Pseudonymiser("test-key");
-
     private final KeyedOneInputStreamOperatorTestHarness<String, Employment, PermitChange> harness =
             ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                    new PermitRegistry(PSEUDONYMS, Long.MAX_VALUE),
-                    Employment::permitId,
-                    Types.STRING);
+                    new PermitRegistry(Long.MAX_VALUE), Employment::permitId, Types.STRING);
 
     PermitRegistryTest() throws Exception {}
 
@@ -64,7 +59,7 @@ class PermitRegistryTest {
                                 Region.KZ_71,
                                 PermitCategory.CAT1,
                                 2026,
-                                PSEUDONYMS.subjectRef("P1"),
+                                "P1",
                                 "UZB",
                                 "e1",
                                 at("2026-03-05T09:00"),
@@ -87,7 +82,7 @@ class PermitRegistryTest {
                                 Region.KZ_71,
                                 PermitCategory.CAT1,
                                 2026,
-                                PSEUDONYMS.subjectRef("P1"),
+                                "P1",
                                 "UZB",
                                 null,
                                 endOf("2026-05-31"),

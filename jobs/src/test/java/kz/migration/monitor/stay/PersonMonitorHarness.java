@@ -2,7 +2,6 @@ package kz.migration.monitor.stay;
 
 import kz.migration.monitor.event.Alert;
 import kz.migration.monitor.event.InputEvent;
-import kz.migration.monitor.json.Pseudonymiser;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -12,15 +11,13 @@ import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
  */
 final class PersonMonitorHarness {
 
-    static final Pseudonymiser PSEUDONYMS = new Pseudonymiser("test-key");
-
     private PersonMonitorHarness() {}
 
     static KeyedOneInputStreamOperatorTestHarness<String, InputEvent, Alert> open()
             throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new PersonMonitor(StayRules.defaults(), PSEUDONYMS, 5, Long.MAX_VALUE),
-                InputEvent::personId,
+                new PersonMonitor(StayRules.defaults(), 5, Long.MAX_VALUE),
+                InputEvent::subjectRef,
                 Types.STRING);
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 /**
  * A person crossing the border at a checkpoint.
  *
+ * @param subjectRef the pseudonym of the contract's {@code personId} (HMAC-SHA256)
  * @param city settlement of the checkpoint, trimmed, or {@code null}
  * @param purpose declared purpose, or {@code null}
  * @param permitUntil last day of a visa or permit presented at entry, or {@code null}
@@ -13,7 +14,7 @@ import java.time.LocalDate;
 public record BorderCrossing(
         String eventId,
         Instant occurredAt,
-        String personId,
+        String subjectRef,
         String citizenship,
         Direction direction,
         String checkpoint,

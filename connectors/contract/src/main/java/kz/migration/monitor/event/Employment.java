@@ -6,6 +6,7 @@ import java.time.LocalDate;
 /**
  * A work permit issued or revoked, or a hire or termination.
  *
+ * @param subjectRef the pseudonym of the contract's {@code personId} (HMAC-SHA256)
  * @param region region of the workplace
  * @param permitId required for {@code PERMIT_ISSUED} and {@code PERMIT_REVOKED}
  * @param category required for {@code PERMIT_ISSUED}
@@ -14,7 +15,7 @@ import java.time.LocalDate;
 public record Employment(
         String eventId,
         Instant occurredAt,
-        String personId,
+        String subjectRef,
         String citizenship,
         EmploymentKind kind,
         Region region,

@@ -8,24 +8,24 @@ import java.time.LocalDate;
  * {@code until}. A record whose {@code until} lies before the local date of its {@code occurredAt}
  * lifts the ban.
  *
- * <p>The contract's {@code personId} and {@code citizenship} fields are {@link #bannedPersonId()}
- * and {@link #bannedCitizenship()} here: like all reference data the record is about no person's
- * own events, so {@link #personId()} stays {@code null} and it never reaches the operators that
- * follow people.
+ * <p>The contract's {@code personId} and {@code citizenship} fields are {@link #bannedSubjectRef()}
+ * (the pseudonym of the {@code personId}, as on every event) and {@link #bannedCitizenship()} here:
+ * like all reference data the record is about no person's own events, so {@link #subjectRef()}
+ * stays {@code null} and it never reaches the operators that follow people.
  *
  * @param bannedCitizenship optional, informational
  */
 public record EntryBan(
         String eventId,
         Instant occurredAt,
-        String bannedPersonId,
+        String bannedSubjectRef,
         LocalDate until,
         String bannedCitizenship)
         implements ReferenceRecord {
 
     @Override
     public String identity() {
-        return "ENTRY_BAN|" + bannedPersonId;
+        return "ENTRY_BAN|" + bannedSubjectRef;
     }
 
     /** Of two records at one instant the earlier {@code until} stands. */

@@ -24,8 +24,11 @@ public sealed interface InputEvent
 
     Instant occurredAt();
 
-    /** {@code null} on reference data. */
-    String personId();
+    /**
+     * The pseudonym of the record's {@code personId}: the lowercase hex HMAC-SHA256 computed by the
+     * parser. The raw identifier never gets past parsing. {@code null} on reference data.
+     */
+    String subjectRef();
 
     /** {@code null} on reference data. */
     String citizenship();

@@ -19,7 +19,7 @@ public sealed interface ReferenceRecord extends InputEvent
     }
 
     @Override
-    default String personId() {
+    default String subjectRef() {
         return null;
     }
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 /**
  * A residence registration, move or deregistration.
  *
+ * @param subjectRef the pseudonym of the contract's {@code personId} (HMAC-SHA256)
  * @param region region of the (new) residence
  * @param city settlement of the (new) residence, or {@code null}
  * @param previousRegion region lived in before; required for {@code RESIDENCE_CHANGE}
@@ -15,7 +16,7 @@ import java.time.LocalDate;
 public record Registration(
         String eventId,
         Instant occurredAt,
-        String personId,
+        String subjectRef,
         String citizenship,
         RegistrationKind kind,
         Region region,

@@ -8,7 +8,11 @@ import kz.migration.monitor.event.SourceStream;
 /** Parser of the {@code border-crossings} stream. */
 public final class BorderCrossingParser extends InputParser<BorderCrossing> {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    BorderCrossingParser(Pseudonymiser pseudonymiser) {
+        super(pseudonymiser);
+    }
 
     @Override
     public SourceStream stream() {
@@ -20,7 +24,7 @@ public final class BorderCrossingParser extends InputParser<BorderCrossing> {
         return new BorderCrossing(
                 c.eventId(),
                 c.occurredAt(),
-                c.personId(),
+                c.subjectRef(),
                 c.citizenship(),
                 f.requireEnum("direction", Direction.class),
                 f.requireString("checkpoint", 32),

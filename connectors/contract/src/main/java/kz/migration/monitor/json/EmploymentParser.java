@@ -8,7 +8,11 @@ import kz.migration.monitor.event.SourceStream;
 /** Parser of the {@code employment} stream. */
 public final class EmploymentParser extends InputParser<Employment> {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    EmploymentParser(Pseudonymiser pseudonymiser) {
+        super(pseudonymiser);
+    }
 
     @Override
     public SourceStream stream() {
@@ -36,7 +40,7 @@ public final class EmploymentParser extends InputParser<Employment> {
         return new Employment(
                 c.eventId(),
                 c.occurredAt(),
-                c.personId(),
+                c.subjectRef(),
                 c.citizenship(),
                 kind,
                 region,

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.regex.Pattern;
 import kz.migration.monitor.event.DeadLetter;
 import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.SourceStream;
@@ -20,13 +21,22 @@ import kz.migration.monitor.event.SourceStream;
  */
 public abstract class InputParser<T extends InputEvent> implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     static final ObjectMapper MAPPER =
             JsonMapper.builder()
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                     .build();
+
+    private final Pseudonymiser pseudonymiser;
+
+    /** Each parser keeps its own copy: the copy's cached {@code Mac} is not thread-safe. */
+    InputParser(Pseudonymiser pseudonymiser) {
+        this.pseudonymiser = pseudonymiser.copy();
+    }
+
+    private static final Pattern QUOTED_TOKEN = Pattern.compile("'(?!(?:null|true|false)')[^']*'");
 
     /** The stream this parser reads. */
     public abstract SourceStream stream();
@@ -41,14 +51,26 @@ public abstract class InputParser<T extends InputEvent> implements Serializable 
         return true;
     }
 
-    /** The parser of a stream. */
-    public static InputParser<? extends InputEvent> of(SourceStream stream) {
+    /**
+     * The parser of a stream. Its events carry the {@code subjectRef} of the record's {@code
+     * personId}, never the raw identifier.
+     */
+    public static InputParser<? extends InputEvent> of(
+            SourceStream stream, Pseudonymiser pseudonymiser) {
         return switch (stream) {
-            case BORDER_CROSSINGS -> new BorderCrossingParser();
-            case REGISTRATIONS -> new RegistrationParser();
-            case EMPLOYMENT -> new EmploymentParser();
-            case REFERENCE_DATA -> new ReferenceDataParser();
+            case BORDER_CROSSINGS -> new BorderCrossingParser(pseudonymiser);
+            case REGISTRATIONS -> new RegistrationParser(pseudonymiser);
+            case EMPLOYMENT -> new EmploymentParser(pseudonymiser);
+            case REFERENCE_DATA -> new ReferenceDataParser(pseudonymiser);
         };
+    }
+
+    /**
+     * The {@code subjectRef} of a required {@code personId}: the raw value is validated (1..64
+     * characters) and hashed here, and goes no further than this call.
+     */
+    final String requireSubjectRef(RecordFields fields) throws InvalidFieldException {
+        return pseudonymiser.subjectRef(fields.requireString("personId", 64));
     }
 
     /**
@@ -63,7 +85,8 @@ public abstract class InputParser<T extends InputEvent> implements Serializable 
                 node = payload == null ? null : MAPPER.readTree(payload);
             } catch (JsonProcessingException e) {
                 throw new InvalidFieldException(
-                        "payload", "not valid JSON: " + firstLine(e.getOriginalMessage()));
+                        "payload",
+                        "not valid JSON: " + redacted(firstLine(e.getOriginalMessage())));
             }
             if (!(node instanceof ObjectNode object)) {
                 throw new InvalidFieldException("payload", "not a JSON object");
@@ -74,7 +97,7 @@ public abstract class InputParser<T extends InputEvent> implements Serializable 
                             ? new Common(
                                     fields.requireString("eventId", 64),
                                     fields.requireInstant("occurredAt"),
-                                    fields.requireString("personId", 64),
+                                    requireSubjectRef(fields),
                                     fields.requireCitizenship("citizenship"))
                             : new Common(
                                     fields.optionalString("eventId", 64),
@@ -89,6 +112,15 @@ public abstract class InputParser<T extends InputEvent> implements Serializable 
         }
     }
 
+    /**
+     * Jackson quotes the offending token ({@code Unrecognized token 'N1234567'}), which may be a
+     * {@code personId}: reasons reach logs and the dead-letter metric, so the token is dropped (not
+     * the JSON literals Jackson names).
+     */
+    private static String redacted(String message) {
+        return QUOTED_TOKEN.matcher(message).replaceAll("'…'");
+    }
+
     private static String firstLine(String s) {
         if (s == null) {
             return "";
@@ -97,6 +129,6 @@ public abstract class InputParser<T extends InputEvent> implements Serializable 
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    /** The fields every record of a stream has. */
-    record Common(String eventId, Instant occurredAt, String personId, String citizenship) {}
+    /** The fields every record of a stream has; {@code subjectRef} is the pseudonym. */
+    record Common(String eventId, Instant occurredAt, String subjectRef, String citizenship) {}
 }

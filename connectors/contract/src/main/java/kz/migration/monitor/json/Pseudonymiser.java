@@ -38,6 +38,14 @@ public final class Pseudonymiser implements Serializable {
         return new Pseudonymiser(System.getenv(KEY_VARIABLE));
     }
 
+    /**
+     * A pseudonymiser of the same key with its own {@link Mac}: a {@code Mac} is not thread-safe,
+     * so each parser holds its own.
+     */
+    public Pseudonymiser copy() {
+        return new Pseudonymiser(key);
+    }
+
     public String subjectRef(String personId) {
         if (mac == null) {
             try {
@@ -48,5 +56,11 @@ public final class Pseudonymiser implements Serializable {
             }
         }
         return HexFormat.of().formatHex(mac.doFinal(personId.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Never the key: Flink and loggers print the functions that hold a pseudonymiser. */
+    @Override
+    public String toString() {
+        return "Pseudonymiser[HmacSHA256, key hidden]";
     }
 }

@@ -16,7 +16,11 @@ import kz.migration.monitor.event.SourceStream;
  */
 public final class ReferenceDataParser extends InputParser<ReferenceRecord> {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    ReferenceDataParser(Pseudonymiser pseudonymiser) {
+        super(pseudonymiser);
+    }
 
     /** The {@code kind} values of reference data. */
     enum Kind {
@@ -77,7 +81,7 @@ public final class ReferenceDataParser extends InputParser<ReferenceRecord> {
                     new EntryBan(
                             c.eventId(),
                             c.occurredAt(),
-                            f.requireString("personId", 64),
+                            requireSubjectRef(f),
                             f.requireDate("until"),
                             f.optionalCitizenship("citizenship"));
             case SHORTAGE ->

@@ -9,7 +9,11 @@ import kz.migration.monitor.event.SourceStream;
 /** Parser of the {@code registrations} stream. */
 public final class RegistrationParser extends InputParser<Registration> {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    RegistrationParser(Pseudonymiser pseudonymiser) {
+        super(pseudonymiser);
+    }
 
     @Override
     public SourceStream stream() {
@@ -34,7 +38,7 @@ public final class RegistrationParser extends InputParser<Registration> {
         return new Registration(
                 c.eventId(),
                 c.occurredAt(),
-                c.personId(),
+                c.subjectRef(),
                 c.citizenship(),
                 kind,
                 region,

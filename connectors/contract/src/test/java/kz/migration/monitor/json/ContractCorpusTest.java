@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ContractCorpusTest {
 
     private static final Instant RECEIVED_AT = Instant.parse("2026-03-05T12:00:00Z");
+    private static final Pseudonymiser PSEUDONYMISER = new Pseudonymiser("test-key");
 
     private static final Map<SourceStream, JsonSchema> SCHEMAS = new EnumMap<>(SourceStream.class);
 
@@ -72,7 +73,7 @@ class ContractCorpusTest {
     @MethodSource("valid")
     void validRecordParsesToAnEvent(ContractCorpus.Case c) {
         Parsed<? extends InputEvent> parsed =
-                InputParser.of(c.stream()).parse(c.payload(), RECEIVED_AT);
+                InputParser.of(c.stream(), PSEUDONYMISER).parse(c.payload(), RECEIVED_AT);
 
         assertThat(parsed.deadLetter()).as("dead letter of %s", c).isNull();
         assertThat(parsed.event()).isNotNull();
@@ -93,7 +94,7 @@ class ContractCorpusTest {
     @MethodSource("invalid")
     void invalidRecordBecomesADeadLetterNamingItsField(ContractCorpus.Case c) {
         Parsed<? extends InputEvent> parsed =
-                InputParser.of(c.stream()).parse(c.payload(), RECEIVED_AT);
+                InputParser.of(c.stream(), PSEUDONYMISER).parse(c.payload(), RECEIVED_AT);
 
         assertThat(parsed.event()).as("event of %s", c).isNull();
         DeadLetter d = parsed.deadLetter();

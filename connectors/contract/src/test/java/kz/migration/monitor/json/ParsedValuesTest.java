@@ -28,6 +28,8 @@ class ParsedValuesTest {
 
     private static final Instant RECEIVED_AT = Instant.parse("2026-03-05T12:00:00Z");
 
+    private static final Pseudonymiser PSEUDONYMISER = new Pseudonymiser("parsed-values-key");
+
     @Test
     void borderCrossingCarriesEveryField() {
         BorderCrossing e =
@@ -44,7 +46,7 @@ class ParsedValuesTest {
                         new BorderCrossing(
                                 "bc-1",
                                 Instant.parse("2026-03-01T10:15:00.123Z"),
-                                "N1",
+                                ref("N1"),
                                 "UZB",
                                 Direction.ENTRY,
                                 "ZHIBEK-ZHOLY",
@@ -110,7 +112,7 @@ class ParsedValuesTest {
                         new Registration(
                                 "rg-1",
                                 Instant.parse("2026-03-01T20:00:00Z"),
-                                "870412300123",
+                                ref("870412300123"),
                                 "UZB",
                                 RegistrationKind.RESIDENCE_CHANGE,
                                 Region.KZ_71,
@@ -137,7 +139,7 @@ class ParsedValuesTest {
                         new Employment(
                                 "em-1",
                                 Instant.parse("2026-03-01T10:15:00Z"),
-                                "FA1",
+                                ref("FA1"),
                                 "TJK",
                                 EmploymentKind.PERMIT_ISSUED,
                                 Region.KZ_75,
@@ -166,7 +168,7 @@ class ParsedValuesTest {
         assertThat(q.year()).isEqualTo(2026);
         assertThat(q.occurredAt()).isEqualTo(Instant.parse("2025-12-31T19:00:00Z"));
         assertThat(q.eventId()).isNull();
-        assertThat(q.personId()).isNull();
+        assertThat(q.subjectRef()).isNull();
     }
 
     @Test
@@ -227,13 +229,13 @@ class ParsedValuesTest {
                          "personId": "N1234567", "until": "2026-02-28"}
                         """);
 
-        assertThat(ban.bannedPersonId()).isEqualTo("N1234567");
+        assertThat(ban.bannedSubjectRef()).isEqualTo(ref("N1234567"));
         assertThat(ban.until()).isEqualTo(LocalDate.of(2031, 2, 28));
         assertThat(ban.bannedCitizenship()).isEqualTo("UZB");
-        assertThat(ban.identity()).isEqualTo("ENTRY_BAN|N1234567");
+        assertThat(ban.identity()).isEqualTo("ENTRY_BAN|" + ref("N1234567"));
         assertThat(ban.eventId()).isEqualTo("rd-7");
         // reference data reach no operator that follows people
-        assertThat(ban.personId()).isNull();
+        assertThat(ban.subjectRef()).isNull();
         assertThat(ban.citizenship()).isNull();
         assertThat(ban.bansOn(LocalDate.of(2031, 2, 28))).isTrue();
         assertThat(ban.bansOn(LocalDate.of(2031, 3, 1))).isFalse();
@@ -269,9 +271,15 @@ class ParsedValuesTest {
         assertThat(closed.value()).isLessThan(open.value());
     }
 
+    /** The subjectRef the parser puts in place of a personId. */
+    private static String ref(String personId) {
+        return PSEUDONYMISER.subjectRef(personId);
+    }
+
     @SuppressWarnings("unchecked")
     private static <T extends InputEvent> T parse(SourceStream stream, String json) {
-        Parsed<? extends InputEvent> parsed = InputParser.of(stream).parse(json, RECEIVED_AT);
+        Parsed<? extends InputEvent> parsed =
+                InputParser.of(stream, PSEUDONYMISER).parse(json, RECEIVED_AT);
         assertThat(parsed.deadLetter()).as("dead letter").isNull();
         return (T) parsed.event();
     }

@@ -29,6 +29,7 @@ class ParserRobustnessTest {
     private static final long SEED = 20260301L;
     private static final int ROUNDS = 6_000;
     private static final Instant RECEIVED_AT = Instant.parse("2026-03-05T12:00:00Z");
+    private static final Pseudonymiser PSEUDONYMISER = new Pseudonymiser("test-key");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -100,7 +101,7 @@ class ParserRobustnessTest {
     private static Parsed<? extends InputEvent> parseOrFail(
             SourceStream stream, String payload, int round) {
         try {
-            return InputParser.of(stream).parse(payload, RECEIVED_AT);
+            return InputParser.of(stream, PSEUDONYMISER).parse(payload, RECEIVED_AT);
         } catch (RuntimeException | Error e) {
             throw new AssertionError("parser threw in round " + round + " on " + payload, e);
         }

@@ -89,4 +89,19 @@ class PseudonymiserTest {
         assertThatThrownBy(() -> new Pseudonymiser(""))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void neverPrintsItsKey() {
+        assertThat(new Pseudonymiser("s3cret-pseudonym-key").toString())
+                .doesNotContain("s3cret-pseudonym-key");
+    }
+
+    @Test
+    void aCopyGivesTheSameSubjectRefs() {
+        Pseudonymiser p = new Pseudonymiser("Jefe");
+
+        assertThat(p.copy()).isNotSameAs(p);
+        assertThat(p.copy().subjectRef("what do ya want for nothing?"))
+                .isEqualTo(p.subjectRef("what do ya want for nothing?"));
+    }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import kz.migration.monitor.event.DeadLetter;
 import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.pipeline.IngestedRecord;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -69,7 +68,7 @@ public final class IngestedRecordSerializer extends ImmutableTypeSerializer<Inge
     }
 
     /** The serializer has no configuration; its format is fixed by this class. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<IngestedRecord> {
+    public static final class Snapshot extends SubjectRefFormSnapshot<IngestedRecord> {
         public Snapshot() {
             super(() -> INSTANCE);
         }

@@ -26,7 +26,6 @@ import kz.migration.monitor.event.Region;
 import kz.migration.monitor.event.Registration;
 import kz.migration.monitor.event.RegistrationKind;
 import kz.migration.monitor.event.Sector;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -110,7 +109,7 @@ public final class InputEventSerializer extends ImmutableTypeSerializer<InputEve
             out.writeByte(ENTRY_BAN);
             writeString(b.eventId(), out);
             writeInstant(b.occurredAt(), out);
-            writeString(b.bannedPersonId(), out);
+            writeString(b.bannedSubjectRef(), out);
             writeDate(b.until(), out);
             writeString(b.bannedCitizenship(), out);
         } else if (event instanceof LabourShortage l) {
@@ -129,7 +128,7 @@ public final class InputEventSerializer extends ImmutableTypeSerializer<InputEve
     private static void writeCommon(InputEvent e, DataOutputView out) throws IOException {
         writeString(e.eventId(), out);
         writeInstant(e.occurredAt(), out);
-        writeString(e.personId(), out);
+        writeString(e.subjectRef(), out);
         writeString(e.citizenship(), out);
     }
 
@@ -216,7 +215,7 @@ public final class InputEventSerializer extends ImmutableTypeSerializer<InputEve
     }
 
     /** The serializer has no configuration; its format is fixed by this class. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<InputEvent> {
+    public static final class Snapshot extends SubjectRefFormSnapshot<InputEvent> {
         public Snapshot() {
             super(() -> INSTANCE);
         }
