@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             BrokerCommand.class,
             LocalClusterCommand.class,
-            ChaosCommand.class
+            ChaosCommand.class,
+            FuzzCommand.class
         })
 public final class MonitorCli implements Runnable {
 

@@ -1,13 +1,10 @@
 package kz.migration.monitor.job;
 
-import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -22,6 +19,7 @@ import kz.migration.monitor.event.SourceStream;
 import kz.migration.monitor.json.InputParser;
 import kz.migration.monitor.json.Parsed;
 import kz.migration.monitor.json.Pseudonymiser;
+import kz.migration.monitor.json.RawPayload;
 
 /**
  * Replay's first pass over a stream's file: its line count, the latest event time of a valid
@@ -31,8 +29,8 @@ import kz.migration.monitor.json.Pseudonymiser;
  * <p>Validity is the parser's own, so every line is parsed. To spread that over the cores, the file
  * is cut into ranges at line feeds and the ranges are scanned in parallel; the disorder of the
  * whole file follows from each range's own disorder, earliest and latest time, combined in file
- * order. Each range is read as replay's sources read a file (UTF-8, {@link
- * BufferedReader#readLine}), and ranges start after a line feed, so the lines are theirs.
+ * order. Each range is read as replay's sources read a file ({@link BoundedLines}), and ranges
+ * start after a line feed, so the lines are theirs.
  */
 final class DisorderScan {
 
@@ -147,18 +145,13 @@ final class DisorderScan {
         long max = Long.MIN_VALUE;
         // Read, not mapped: mapped pages would count towards the process' resident memory.
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
-                BufferedReader r =
-                        new BufferedReader(
-                                new InputStreamReader(
-                                        limited(
-                                                Channels.newInputStream(ch.position(from)),
-                                                to - from),
-                                        StandardCharsets.UTF_8),
-                                1 << 16)) {
-            String line;
-            while ((line = r.readLine()) != null) {
+                BoundedLines r =
+                        new BoundedLines(
+                                limited(Channels.newInputStream(ch.position(from)), to - from))) {
+            RawPayload line;
+            while ((line = r.next()) != null) {
                 lines++;
-                if (line.isBlank()) {
+                if (line.problem() == null && line.text().isBlank()) {
                     continue;
                 }
                 Parsed<? extends InputEvent> p = parser.parse(line, Instant.EPOCH);

@@ -1,14 +1,12 @@
 package kz.migration.monitor.job;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.migration.monitor.event.SourceStream;
 import kz.migration.monitor.json.InputParser;
 import kz.migration.monitor.json.Pseudonymiser;
+import kz.migration.monitor.json.RawPayload;
 import kz.migration.monitor.pipeline.IngestedRecord;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -18,7 +16,9 @@ import org.apache.flink.connector.file.src.reader.StreamFormat;
 import org.apache.flink.core.fs.FSDataInputStream;
 
 /**
- * Reads a stream's {@code .jsonl} file as parsed records, one per non-blank line; used by replay.
+ * Reads a stream's {@code .jsonl} file as parsed records, one per non-blank line; used by replay. A
+ * line over the record size bound is not read whole (see {@link BoundedLines}): it becomes a dead
+ * letter holding its prefix.
  */
 public final class JsonLinesFormat extends SimpleStreamFormat<IngestedRecord> {
 
@@ -42,16 +42,15 @@ public final class JsonLinesFormat extends SimpleStreamFormat<IngestedRecord> {
     public StreamFormat.Reader<IngestedRecord> createReader(
             Configuration config, FSDataInputStream in) {
         InputParser<?> parser = InputParser.of(stream, pseudonymiser);
-        BufferedReader lines =
-                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        BoundedLines lines = new BoundedLines(in);
         return new StreamFormat.Reader<>() {
             @Override
             public IngestedRecord read() throws IOException {
-                String line;
-                while ((line = lines.readLine()) != null) {
+                RawPayload line;
+                while ((line = lines.next()) != null) {
                     LINES_READ.incrementAndGet();
-                    if (!line.isBlank()) {
-                        return IngestedRecord.of(parser.parse(line, receivedAt), line);
+                    if (line.problem() != null || !line.text().isBlank()) {
+                        return IngestedRecord.of(parser.parse(line, receivedAt), line.text());
                     }
                 }
                 return null;

@@ -1,6 +1,5 @@
 package kz.migration.monitor.job;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.SourceStream;
 import kz.migration.monitor.json.InputParser;
 import kz.migration.monitor.json.Pseudonymiser;
+import kz.migration.monitor.json.RawPayload;
 import kz.migration.monitor.pipeline.IngestedRecord;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -132,14 +132,11 @@ public final class KafkaInputs {
                     parsers.put(topicPrefix + s.topic(), InputParser.of(s, pseudonymiser));
                 }
             }
-            String payload =
-                    record.value() == null
-                            ? null
-                            : new String(record.value(), StandardCharsets.UTF_8);
+            RawPayload raw = RawPayload.of(record.value());
             out.collect(
                     IngestedRecord.of(
-                            parsers.get(record.topic()).parse(payload, Clock.systemUTC().instant()),
-                            payload));
+                            parsers.get(record.topic()).parse(raw, Clock.systemUTC().instant()),
+                            raw.text()));
         }
 
         @Override

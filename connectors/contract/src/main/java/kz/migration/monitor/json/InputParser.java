@@ -1,7 +1,10 @@
 package kz.migration.monitor.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,8 +26,21 @@ public abstract class InputParser<T extends InputEvent> implements Serializable 
 
     private static final long serialVersionUID = 2L;
 
+    /**
+     * Deepest nesting of objects and arrays accepted, the record's own object counting as 1: the
+     * contract's records are flat, so anything deeper is hostile and is refused while Jackson reads
+     * it, before it is built in memory.
+     */
+    public static final int MAX_NESTING_DEPTH = 16;
+
     static final ObjectMapper MAPPER =
-            JsonMapper.builder()
+            JsonMapper.builder(
+                            JsonFactory.builder()
+                                    .streamReadConstraints(
+                                            StreamReadConstraints.builder()
+                                                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                                                    .build())
+                                    .build())
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                     .build();
@@ -79,10 +95,31 @@ public abstract class InputParser<T extends InputEvent> implements Serializable 
      * @param receivedAt stamped on a dead letter
      */
     public final Parsed<T> parse(String payload, Instant receivedAt) {
+        return parse(RawPayload.of(payload), receivedAt);
+    }
+
+    /**
+     * Parses one raw record whose size (and, from bytes, UTF-8) was checked first; a record that
+     * fails that check is a dead letter naming {@code payload} and is never parsed.
+     *
+     * @param receivedAt stamped on a dead letter
+     */
+    public final Parsed<T> parse(RawPayload raw, Instant receivedAt) {
+        String payload = raw.text();
         try {
+            if (raw.problem() != null) {
+                throw new InvalidFieldException("payload", raw.problem());
+            }
             JsonNode node;
             try {
                 node = payload == null ? null : MAPPER.readTree(payload);
+            } catch (StreamConstraintsException e) {
+                throw new InvalidFieldException(
+                        "payload",
+                        e.getMessage().contains("nesting depth")
+                                ? "nesting deeper than " + MAX_NESTING_DEPTH
+                                : "beyond the parser's limits: "
+                                        + firstLine(e.getOriginalMessage()));
             } catch (JsonProcessingException e) {
                 throw new InvalidFieldException(
                         "payload",
