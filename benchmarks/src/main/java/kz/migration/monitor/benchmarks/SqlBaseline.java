@@ -2,6 +2,7 @@ package kz.migration.monitor.benchmarks;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -105,9 +106,10 @@ public final class SqlBaseline implements Callable<Integer> {
         double sqlSeconds = 0;
         for (DailyCrossingsSql.Input how : sqlInputs) {
             long start = System.nanoTime();
+            long cpu = processCpuNanos();
             sql.put(how, new DailyCrossingsSql(how, parallelism).run(crossings));
             sqlSeconds = (System.nanoTime() - start) / 1e9;
-            row("Flink SQL, " + name(how), sqlSeconds, lines);
+            row("Flink SQL, " + name(how), sqlSeconds, cpu, lines);
             out.printf("    %,d region days%n", sql.get(how).size());
         }
 
@@ -115,6 +117,7 @@ public final class SqlBaseline implements Callable<Integer> {
         try {
             Path replayInput = full ? input : crossingsOnly(work, crossings);
             long start = System.nanoTime();
+            long cpu = processCpuNanos();
             MonitorFlowStats.Result monitor =
                     new MonitorFlowStats(parallelism, pseudonymiser())
                             .run(replayInput, work.resolve("output"));
@@ -122,6 +125,7 @@ public final class SqlBaseline implements Callable<Integer> {
             row(
                     full ? "monitor replay, all files" : "monitor replay, crossings only",
                     monitorSeconds,
+                    cpu,
                     monitor.lines());
             out.printf(
                     "    %,d region rows; %.1f times the time of the last SQL run%n",
@@ -155,8 +159,21 @@ public final class SqlBaseline implements Callable<Integer> {
         return how.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private void row(String what, double seconds, long lines) {
-        out.printf("  %-34s %8.1f s %,12.0f lines/s%n", what, seconds, lines / seconds);
+    /**
+     * A timed run: wall time, and the CPU time of the whole process meanwhile, which tells how much
+     * of the machine the run had.
+     */
+    private void row(String what, double seconds, long cpuAtStart, long lines) {
+        out.printf(
+                "  %-34s %8.1f s %,12.0f lines/s   (process CPU %.1f s)%n",
+                what, seconds, lines / seconds, (processCpuNanos() - cpuAtStart) / 1e9);
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : 0;
     }
 
     /** A directory holding only the crossings, so that replay reads what the SQL reads. */
