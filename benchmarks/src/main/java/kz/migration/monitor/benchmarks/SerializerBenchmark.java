@@ -1,0 +1,84 @@
+package kz.migration.monitor.benchmarks;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import kz.migration.monitor.event.AlertDetails;
+import kz.migration.monitor.event.InputEvent;
+import kz.migration.monitor.event.SourceStream;
+import kz.migration.monitor.json.InputParser;
+import kz.migration.monitor.json.Parsed;
+import kz.migration.monitor.pipeline.IngestedRecord;
+import kz.migration.monitor.pipeline.types.AlertDetailsSerializer;
+import kz.migration.monitor.pipeline.types.IngestedRecordSerializer;
+import kz.migration.monitor.pipeline.types.InputEventSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Round trips (serialize, then deserialize) through the job's hand-written serializers, as every
+ * shuffle and every state access of a heap-less backend pays them: an event of each stream, the
+ * parsed record a source emits (with its raw payload), and alert details.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class SerializerBenchmark {
+
+    /** A parsed record of one stream. */
+    @State(Scope.Thread)
+    public static class Events {
+
+        @Param({"BORDER_CROSSINGS", "REGISTRATIONS", "EMPLOYMENT", "REFERENCE_DATA"})
+        public SourceStream stream;
+
+        InputEvent event;
+        IngestedRecord ingested;
+
+        @Setup
+        public void setUp() {
+            String line = SampleLines.of(stream);
+            Parsed<? extends InputEvent> parsed =
+                    InputParser.of(stream).parse(line, Instant.parse("2026-01-02T00:00:00Z"));
+            event = parsed.event();
+            ingested = IngestedRecord.of(parsed, line);
+        }
+    }
+
+    private final DataOutputSerializer out = new DataOutputSerializer(512);
+    private final DataInputDeserializer in = new DataInputDeserializer();
+    private final AlertDetails quota =
+            new AlertDetails.Quota(2026, "CAT2", 126, 118, "WP-330064-17");
+
+    @Benchmark
+    public InputEvent inputEvent(Events events) throws IOException {
+        return roundTrip(InputEventSerializer.INSTANCE, events.event);
+    }
+
+    @Benchmark
+    public IngestedRecord ingestedRecord(Events events) throws IOException {
+        return roundTrip(IngestedRecordSerializer.INSTANCE, events.ingested);
+    }
+
+    /** The richest details ({@code QUOTA_BREACH}). */
+    @Benchmark
+    public AlertDetails alertDetails() throws IOException {
+        return roundTrip(AlertDetailsSerializer.INSTANCE, quota);
+    }
+
+    private <T> T roundTrip(TypeSerializer<T> serializer, T value) throws IOException {
+        out.clear();
+        serializer.serialize(value, out);
+        in.setBuffer(out.getSharedBuffer(), 0, out.length());
+        return serializer.deserialize(in);
+    }
+}
