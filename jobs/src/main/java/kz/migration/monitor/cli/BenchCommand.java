@@ -1,37 +1,31 @@
 package kz.migration.monitor.cli;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
-import kz.migration.monitor.generator.GeneratorSettings;
-import kz.migration.monitor.generator.JsonlFileSink;
-import kz.migration.monitor.generator.TrafficGenerator;
-import kz.migration.monitor.job.MonitorSettings;
-import kz.migration.monitor.job.Replay;
-import kz.migration.monitor.json.Pseudonymiser;
+import kz.migration.monitor.bench.ReplayBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench}: generates traffic (by default a national year, about 30 million border events) and
- * replays it, reporting replay throughput in events per second and the peak memory.
+ * {@code bench}: a table of sections, each measuring a figure beside its baseline in the same run.
+ * The replay section ({@link ReplayBench}) generates traffic (by default 30 days at the national
+ * load; {@code --days 365} is the national year, about 30 million records) and replays it beside a
+ * parse-only baseline.
  */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
         description =
-                "Measures replay throughput (events/s) and peak memory on generated traffic; writes"
-                        + " a report.")
+                "Measures replay throughput (events/s), its ratio to parsing alone and peak memory"
+                        + " on generated traffic; writes a report.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--days",
-            defaultValue = "365",
+            defaultValue = "30",
             description = "Simulated days (default: ${DEFAULT-VALUE}).")
     int days;
 
@@ -68,113 +62,24 @@ public final class BenchCommand implements Callable<Integer> {
                 temporary
                         ? Files.createTempDirectory("migration-bench")
                         : Files.createDirectories(work);
-        AtomicLong peakHeap = new AtomicLong();
-        Thread sampler = heapSampler(peakHeap);
         try {
-            long t0 = System.nanoTime();
-            Map<String, Long> counts;
-            try (JsonlFileSink sink = new JsonlFileSink(dir.resolve("in"))) {
-                counts =
-                        new TrafficGenerator(
-                                        GeneratorSettings.defaults()
-                                                .withSeed(seed)
-                                                .withDays(days)
-                                                .withScale(scale))
-                                .generate(sink);
-            }
-            double genSeconds = (System.nanoTime() - t0) / 1e9;
-            long records = counts.values().stream().mapToLong(Long::longValue).sum();
-
-            long t1 = System.nanoTime();
             ProgressBar bar = new ProgressBar("replay");
-            Replay.Summary s =
-                    new Replay(
-                                    MonitorSettings.streaming(
-                                            new Pseudonymiser(Pseudonymiser.DEMO_KEY)),
-                                    parallelism)
+            StringBuilder text = new StringBuilder("# Benchmark\n\n");
+            text.append(
+                    new ReplayBench(new ReplayBench.Settings(days, scale, seed, parallelism))
                             .run(
-                                    dir.resolve("in"),
-                                    dir.resolve("out"),
-                                    null,
-                                    bar::total,
-                                    bar::update);
-            bar.done();
-            double replaySeconds = (System.nanoTime() - t1) / 1e9;
-            String text =
-                    String.format(
-                            "# Replay benchmark%n%n| figure | value |%n|---|---|%n| traffic | %d"
-                                + " days at %,d border events/day, seed %d |%n| input records | %,d"
-                                + " (%s) |%n| generation | %.1f s (%,.0f records/s) |%n| replay |"
-                                + " %.1f s, parallelism %d |%n| replay throughput | %,.0f events/s"
-                                + " |%n| outputs | %,d alerts, %,d flow-stats rows, %,d flow-matrix"
-                                + " rows, %,d dead letters |%n| peak heap used | %,d MiB (max heap"
-                                + " %,d MiB) |%n| peak resident memory | %s |%n| machine | %d"
-                                + " cores, Java %s |%n",
-                            days,
-                            scale,
-                            seed,
-                            records,
-                            counts,
-                            genSeconds,
-                            records / genSeconds,
-                            replaySeconds,
-                            parallelism,
-                            s.lines() / replaySeconds,
-                            s.alerts(),
-                            s.flowStats(),
-                            s.flowMatrix(),
-                            s.deadLetters(),
-                            peakHeap.get() >> 20,
-                            Runtime.getRuntime().maxMemory() >> 20,
-                            peakResident(),
-                            Runtime.getRuntime().availableProcessors(),
-                            System.getProperty("java.version"));
+                                    dir.resolve("replay"),
+                                    new ReplayBench.Progress(bar::total, bar::update, bar::done)));
             System.out.print(text);
             if (report != null) {
                 Files.writeString(report, text, StandardCharsets.UTF_8);
             }
             return 0;
         } finally {
-            sampler.interrupt();
             if (temporary) {
                 deleteTree(dir);
             }
         }
-    }
-
-    private static Thread heapSampler(AtomicLong peak) {
-        Thread t =
-                new Thread(
-                        () -> {
-                            var memory = ManagementFactory.getMemoryMXBean();
-                            while (!Thread.currentThread().isInterrupted()) {
-                                peak.accumulateAndGet(
-                                        memory.getHeapMemoryUsage().getUsed(), Math::max);
-                                try {
-                                    Thread.sleep(100);
-                                } catch (InterruptedException e) {
-                                    return;
-                                }
-                            }
-                        },
-                        "bench-heap-sampler");
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    /** The process' peak resident set (VmHWM) where Linux reports it. */
-    private static String peakResident() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return line.substring(6).trim();
-                }
-            }
-        } catch (IOException e) {
-            // not Linux: only the heap figure is reported
-        }
-        return "n/a";
     }
 
     private static void deleteTree(Path dir) throws IOException {

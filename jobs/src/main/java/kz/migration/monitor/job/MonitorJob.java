@@ -58,6 +58,18 @@ public final class MonitorJob {
      */
     public static void defineWorkflow(
             DataStream<IngestedRecord> records, MonitorSinks sinks, MonitorSettings settings) {
+        defineWorkflow(records, sinks, settings, false);
+    }
+
+    /**
+     * As above; {@code replay} de-duplicates with {@link ReplayDeduplicator}, whose memory is not
+     * checkpointed: only for a job without checkpoints.
+     */
+    static void defineWorkflow(
+            DataStream<IngestedRecord> records,
+            MonitorSinks sinks,
+            MonitorSettings settings,
+            boolean replay) {
         long horizon = settings.horizonMillis();
         TypeInformation<InputEvent> eventType = MonitorTypes.INPUT_EVENT;
         TypeInformation<Alert> alertType = MonitorTypes.of(Alert.class);
@@ -70,11 +82,18 @@ public final class MonitorJob {
         DataStream<DeadLetter> deadLetters = valid.getSideOutput(SplitDeadLetters.DEAD_LETTERS);
 
         DataStream<InputEvent> events =
-                valid.keyBy(EventKey::of, EventKey.TYPE)
-                        .process(new Deduplicator(settings.dedupRetention(), horizon))
-                        .returns(eventType)
-                        .uid("deduplicate")
-                        .name("Drop duplicate eventIds");
+                replay
+                        ? valid.keyBy(EventKey::of, EventKey.TYPE)
+                                .transform(
+                                        "Drop duplicate eventIds",
+                                        eventType,
+                                        new ReplayDeduplicator())
+                                .uid("deduplicate")
+                        : valid.keyBy(EventKey::of, EventKey.TYPE)
+                                .process(new Deduplicator(settings.dedupRetention(), horizon))
+                                .returns(eventType)
+                                .uid("deduplicate")
+                                .name("Drop duplicate eventIds");
 
         SingleOutputStreamOperator<Alert> personAlerts =
                 events.filter(e -> e.subjectRef() != null)

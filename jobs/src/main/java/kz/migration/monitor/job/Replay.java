@@ -134,7 +134,10 @@ public final class Replay {
         CollectingSink<DeadLetter> dead = new CollectingSink<>();
         if (records != null) {
             MonitorJob.defineWorkflow(
-                    records, new MonitorSinks(alerts, stats, matrix, dead), settings.asOf(at));
+                    records,
+                    new MonitorSinks(alerts, stats, matrix, dead),
+                    settings.asOf(at),
+                    true);
             JsonLinesFormat.LINES_READ.set(0);
             Thread ticker = progressTicker(progress);
             try {
