@@ -308,6 +308,15 @@ final class RawIdentifierScan {
                             h.place() + " [" + layerKind(h.layer()) + "]", k -> new ArrayList<>())
                     .add(h);
         }
+        // First where, in general (files of the same kind, records of the same topic), then each.
+        Map<String, Long> kinds = new TreeMap<>();
+        for (Hit h : hits) {
+            kinds.merge(generalPlace(h.place()) + " [" + layerKind(h.layer()) + "]", 1L, Long::sum);
+        }
+        String general =
+                kinds.entrySet().stream()
+                        .map(e -> e.getKey() + ": " + e.getValue() + " hits")
+                        .collect(Collectors.joining("\n    ", "\n  by kind of place:\n    ", ""));
         int shown = 40;
         String more =
                 byPlace.size() > shown
@@ -327,7 +336,17 @@ final class RawIdentifierScan {
                                                 .count()
                                         + " identifiers, first "
                                         + e.getValue().get(0))
-                .collect(Collectors.joining("\n  ", "\n  ", more));
+                .collect(Collectors.joining("\n  ", general + "\n  each:\n  ", more));
+    }
+
+    /** A place with its job ids, file names, checkpoint numbers and offsets replaced. */
+    static String generalPlace(String place) {
+        return place.replaceAll(
+                        "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<file>")
+                .replaceAll("[0-9a-f]{32}", "<job>")
+                .replaceAll("chk-\\d+", "chk-<n>")
+                .replaceAll("savepoint-[0-9a-f]{6}-[0-9a-f]{12}", "savepoint-<id>")
+                .replaceAll("-\\d+@\\d+$", "-<partition>@<offset>");
     }
 
     /** The kind of a layer without its position: {@code sst}, {@code snappy}, {@code bytes}. */

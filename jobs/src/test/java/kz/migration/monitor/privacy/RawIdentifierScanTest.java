@@ -135,6 +135,23 @@ class RawIdentifierScanTest {
                 .containsExactly("root/a/b/c.txt");
     }
 
+    @Test
+    void summarisesHitsByKindOfPlaceThenEachPlace() {
+        List<RawIdentifierScan.Hit> hits =
+                new java.util.ArrayList<>(
+                        scan.text(
+                                "checkpoints/0123456789abcdef0123456789abcdef/chk-12/_metadata",
+                                ID));
+        hits.addAll(scan.text("alerts-1@42", ID));
+        hits.addAll(scan.text("alerts-0@7", ID));
+        assertThat(RawIdentifierScan.summary(hits))
+                .contains("checkpoints/<job>/chk-<n>/_metadata [text]: 1 hits")
+                .contains("alerts-<partition>@<offset> [text]: 2 hits")
+                .contains("alerts-1@42 [text]: 1 hits")
+                .doesNotContain(ID);
+        assertThat(RawIdentifierScan.summary(List.of())).isEqualTo("none");
+    }
+
     private static byte[] repeated(String filler, int times, String tail) {
         return (filler.repeat(times) + tail).getBytes(StandardCharsets.UTF_8);
     }
