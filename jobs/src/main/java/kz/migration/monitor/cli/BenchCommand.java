@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
+        subcommands = {StreamingBenchCommand.class, LatencyBenchCommand.class},
         description =
                 "Measures replay throughput (events/s) and peak memory on generated traffic; writes"
                         + " a report.")
@@ -177,7 +178,7 @@ public final class BenchCommand implements Callable<Integer> {
         return "n/a";
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
