@@ -3,16 +3,15 @@ package kz.migration.monitor.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import kz.migration.monitor.cluster.ContractTopics;
 import kz.migration.monitor.event.Topics;
-import kz.migration.monitor.generator.GeneratedRecordSink;
 import kz.migration.monitor.generator.GeneratorSettings;
 import kz.migration.monitor.generator.KafkaRecordSink;
-import kz.migration.monitor.generator.PacedSink;
 import kz.migration.monitor.generator.TrafficGenerator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -48,6 +47,9 @@ public record LatencyBench(
         String jobHeap) {
 
     private static final String GROUP = "bench-latency";
+
+    /** Records sent before the paced run, while the job starts. */
+    private static final int PRIMER = 1000;
 
     /** Thrown by the producing sink to end the generator when the run's time is up. */
     private static final class TimeUp extends RuntimeException {
@@ -89,7 +91,20 @@ public record LatencyBench(
             try (AlertLatency latency = new AlertLatency(bootstrap, Topics.ALERTS);
                     BenchProcess job = JobProcess.start(jar, bootstrap, args, jobHeap, null, log)) {
                 StreamingBench.log("job started as %s, log %s", job, log);
-                Produced produced = produce(bootstrap, latency);
+                List<Rec> records = generate();
+                StreamingBench.log("generated %,d records", records.size());
+                // A first few records, so that the job's source has offsets to commit.
+                int primer = Math.min(PRIMER, records.size());
+                try (KafkaRecordSink kafka = new KafkaRecordSink(bootstrap)) {
+                    for (Rec r : records.subList(0, primer)) {
+                        latency.sent(r.occurredAt());
+                        kafka.accept(r.stream(), r.key(), r.json(), r.occurredAt());
+                    }
+                }
+                awaitFirstCheckpoint(bootstrap, job, log);
+                StreamingBench.log("the job completed a checkpoint: producing");
+                Produced produced =
+                        produce(bootstrap, latency, records.subList(primer, records.size()));
                 StreamingBench.log(
                         "produced %,d records at %,.0f/s", produced.records(), produced.rate());
                 long lag = lag(bootstrap);
@@ -109,43 +124,85 @@ public record LatencyBench(
 
     private record Produced(long records, long measured, double rate, double eventTimeSpeed) {}
 
-    private Produced produce(String bootstrap, AlertLatency latency) {
-        long start = System.currentTimeMillis();
-        long measureFrom = start + warmUp.toMillis();
-        long end = measureFrom + duration.toMillis();
-        long[] counts = new long[2];
-        long[] eventTimes = {Long.MAX_VALUE, Long.MIN_VALUE};
+    /** One generated record, kept until its turn to be sent. */
+    private record Rec(String stream, String key, String json, Instant occurredAt) {}
+
+    /**
+     * The records of the whole run, generated before it starts, so that generating does not compete
+     * with sending (and the job) for the cores while the rate must hold.
+     */
+    private List<Rec> generate() {
+        int wanted = (int) (rate * (warmUp.toMillis() + duration.toMillis()) / 1e3);
+        List<Rec> records = new ArrayList<>(wanted);
+        try {
+            new TrafficGenerator(traffic)
+                    .generate(
+                            (stream, key, json, occurredAt) -> {
+                                if (records.size() >= wanted) {
+                                    throw new TimeUp();
+                                }
+                                records.add(new Rec(stream, key, json, occurredAt));
+                            });
+        } catch (TimeUp e) {
+            // enough for the run
+        }
+        return records;
+    }
+
+    private Produced produce(String bootstrap, AlertLatency latency, List<Rec> records)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long measureFrom = start + warmUp.toNanos();
+        long end = measureFrom + duration.toNanos();
+        long sent = 0;
+        long measured = 0;
+        long firstMeasured = 0;
+        long lastMeasured = 0;
         try (KafkaRecordSink kafka = new KafkaRecordSink(bootstrap)) {
-            GeneratedRecordSink timed =
-                    (stream, key, json, occurredAt) -> {
-                        long now = System.currentTimeMillis();
-                        if (now >= end) {
-                            throw new TimeUp();
-                        }
-                        if (now >= measureFrom) {
-                            if (counts[1] == 0) {
-                                latency.measureFrom(now);
-                                eventTimes[0] = occurredAt.toEpochMilli();
-                            }
-                            counts[1]++;
-                            eventTimes[1] = occurredAt.toEpochMilli();
-                        }
-                        latency.sent(occurredAt);
-                        kafka.accept(stream, key, json, occurredAt);
-                        counts[0]++;
-                    };
-            try {
-                new TrafficGenerator(traffic).generate(PacedSink.atRate(timed, rate));
-            } catch (TimeUp e) {
-                // the run's time is up
+            for (Rec r : records) {
+                long due = start + (long) (sent * 1e9 / rate);
+                long ahead = due - System.nanoTime();
+                if (ahead > 1_000_000) {
+                    Thread.sleep(ahead / 1_000_000);
+                }
+                long now = System.nanoTime();
+                if (now >= end) {
+                    break;
+                }
+                if (now >= measureFrom) {
+                    if (measured == 0) {
+                        latency.measureFrom(System.currentTimeMillis());
+                        firstMeasured = r.occurredAt().toEpochMilli();
+                    }
+                    measured++;
+                    lastMeasured = r.occurredAt().toEpochMilli();
+                }
+                latency.sent(r.occurredAt());
+                kafka.accept(r.stream(), r.key(), r.json(), r.occurredAt());
+                sent++;
             }
         }
         double seconds = duration.toMillis() / 1e3;
         return new Produced(
-                counts[0],
-                counts[1],
-                counts[1] / seconds,
-                (eventTimes[1] - eventTimes[0]) / 1e3 / seconds);
+                sent, measured, measured / seconds, (lastMeasured - firstMeasured) / 1e3 / seconds);
+    }
+
+    /** Waits until the job has completed a checkpoint: its source commits offsets then. */
+    private static void awaitFirstCheckpoint(String bootstrap, BenchProcess job, Path log)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            while (admin.listConsumerGroupOffsets(GROUP)
+                    .partitionsToOffsetAndMetadata()
+                    .get()
+                    .isEmpty()) {
+                if (!job.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the job completed no checkpoint; see " + log);
+                }
+                Thread.sleep(500);
+            }
+        }
     }
 
     /** Input records the job had not yet committed offsets for when production stopped. */
@@ -207,6 +264,14 @@ public record LatencyBench(
                         jobHeap,
                         lag,
                         lag / Math.max(produced.rate(), 1)));
+        if (lag > 2 * produced.rate()) {
+            b.append(
+                    String.format(
+                            "%n**The job did not keep up with %,.0f records/s: its latency grows"
+                                    + " with the run, and the figures below are those of a"
+                                    + " backlog.**%n",
+                            produced.rate()));
+        }
         b.append(
                 String.format(
                         "%n| alerts (raised at an input event) | count | p50 ms | p90 ms | p99 ms |"
