@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
+        subcommands = {StreamingBenchCommand.class, LatencyBenchCommand.class},
         description =
                 "Measures replay throughput (events/s), its ratio to parsing alone and peak memory"
                         + " on generated traffic; writes a report.")
@@ -82,7 +83,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
