@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import kz.migration.monitor.bench.GrowthBench;
+import kz.migration.monitor.bench.StateScaleBench;
 import kz.migration.monitor.generator.GeneratorSettings;
 import kz.migration.monitor.generator.JsonlFileSink;
 import kz.migration.monitor.generator.TrafficGenerator;
@@ -24,6 +26,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
+        subcommands = {StateScaleBench.class, GrowthBench.class},
         description =
                 "Measures replay throughput (events/s) and peak memory on generated traffic; writes"
                         + " a report.")
