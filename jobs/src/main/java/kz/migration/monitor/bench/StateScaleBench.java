@@ -111,6 +111,14 @@ public final class StateScaleBench implements Callable<Integer> {
     String managedMemory;
 
     @Option(
+            names = "--timers",
+            defaultValue = "ROCKSDB",
+            description =
+                    "Where timers live: ROCKSDB (Flink's default, as the streaming job runs) or"
+                            + " HEAP (default: ${DEFAULT-VALUE}).")
+    String timers;
+
+    @Option(
             names = "--work",
             description =
                     "Working directory for checkpoints and RocksDB (default: a temporary one,"
@@ -243,6 +251,7 @@ public final class StateScaleBench implements Callable<Integer> {
         conf.set(
                 stringOption("state.backend.rocksdb.localdir"),
                 Files.createDirectories(dir.resolve("rocksdb")).toString());
+        conf.set(stringOption("state.backend.rocksdb.timer-service.factory"), timers);
         conf.set(booleanOption("state.backend.rocksdb.metrics.estimate-live-data-size"), true);
         conf.set(booleanOption("state.backend.rocksdb.metrics.total-sst-files-size"), true);
         conf.set(booleanOption("state.backend.rocksdb.metrics.estimate-num-keys"), true);
@@ -502,8 +511,8 @@ public final class StateScaleBench implements Callable<Integer> {
         b.append(
                 String.format(
                         "| people in state | %,d (one entry each with a visa, over %d days;"
-                                + " parallelism %d, managed memory %s) |%n",
-                        people, fillDays, parallelism, managedMemory));
+                                + " parallelism %d, managed memory %s, timers in %s) |%n",
+                        people, fillDays, parallelism, managedMemory, timers));
         b.append(
                 String.format(
                         "| fill | %.0f s (%,.0f events/s through the whole dataflow) |%n",
