@@ -161,7 +161,13 @@ public final class GrowthBench implements Callable<Integer> {
                 field(text, "\\| replay throughput \\| ([\\d,]+) events/s"),
                 field(text, "\\| replay \\| ([\\d.]+) s"),
                 field(text, "\\| peak heap used \\| ([\\d,]+ MiB)"),
-                resident);
+                mib(resident));
+    }
+
+    /** {@code 1199416 kB} as {@code 1,171 MiB}. */
+    private static String mib(String kilobytes) {
+        Matcher m = Pattern.compile("(\\d+) kB").matcher(kilobytes);
+        return m.matches() ? String.format("%,d MiB", Long.parseLong(m.group(1)) >> 10) : kilobytes;
     }
 
     /** A figure of the child's report, or {@code n/a} if its report says it otherwise. */

@@ -9,8 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -602,22 +605,30 @@ public final class StateScaleBench implements Callable<Integer> {
         return String.format("%,.1f MiB", bytes / 1048576.0);
     }
 
+    /**
+     * The bytes of the files under {@code dir}. Files and directories that vanish meanwhile (a
+     * subsumed checkpoint, a compaction's inputs) are skipped.
+     */
     private static long bytesUnder(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return 0;
         }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            return paths.filter(Files::isRegularFile)
-                    .mapToLong(
-                            p -> {
-                                try {
-                                    return Files.size(p);
-                                } catch (IOException e) {
-                                    return 0; // deleted meanwhile (a compaction's input)
-                                }
-                            })
-                    .sum();
-        }
+        long[] total = {0};
+        Files.walkFileTree(
+                dir,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        total[0] += attrs.size();
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+        return total[0];
     }
 
     private static void deleteTree(Path dir) throws IOException {
