@@ -9,6 +9,7 @@ import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.SourceStream;
 import kz.migration.monitor.json.InputParser;
 import kz.migration.monitor.json.Parsed;
+import kz.migration.monitor.json.Pseudonymiser;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -37,7 +38,7 @@ public class ParseBenchmark {
 
     @Setup
     public void setUp() {
-        parser = InputParser.of(stream);
+        parser = InputParser.of(stream, new Pseudonymiser("benchmark-key-of-32-bytes-length"));
         line = SampleLines.of(stream);
     }
 

@@ -8,6 +8,7 @@ import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.SourceStream;
 import kz.migration.monitor.json.InputParser;
 import kz.migration.monitor.json.Parsed;
+import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.pipeline.IngestedRecord;
 import kz.migration.monitor.pipeline.types.AlertDetailsSerializer;
 import kz.migration.monitor.pipeline.types.IngestedRecordSerializer;
@@ -48,7 +49,8 @@ public class SerializerBenchmark {
         public void setUp() {
             String line = SampleLines.of(stream);
             Parsed<? extends InputEvent> parsed =
-                    InputParser.of(stream).parse(line, Instant.parse("2026-01-02T00:00:00Z"));
+                    InputParser.of(stream, new Pseudonymiser("benchmark-key-of-32-bytes-length"))
+                            .parse(line, Instant.parse("2026-01-02T00:00:00Z"));
             event = parsed.event();
             ingested = IngestedRecord.of(parsed, line);
         }

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import kz.migration.monitor.bench.GrowthBench;
 import kz.migration.monitor.bench.ReplayBench;
+import kz.migration.monitor.bench.StateScaleBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,7 +20,12 @@ import picocli.CommandLine.Option;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        subcommands = {StreamingBenchCommand.class, LatencyBenchCommand.class},
+        subcommands = {
+            StreamingBenchCommand.class,
+            LatencyBenchCommand.class,
+            StateScaleBench.class,
+            GrowthBench.class
+        },
         description =
                 "Measures replay throughput (events/s), its ratio to parsing alone and peak memory"
                         + " on generated traffic; writes a report.")

@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Command lines of the deployment's JVMs, all from the project's own jar. */
-final class JavaCommand {
+public final class JavaCommand {
 
     /**
      * The module openings Flink's own scripts pass on Java 17 ({@code env.java.opts.all} of Flink's
      * default {@code config.yaml}): without them the client fails with {@code
      * InaccessibleObjectException}, and the cluster's serializers cannot reach JDK internals.
      */
-    static final List<String> FLINK_JAVA_17_OPTIONS =
+    public static final List<String> FLINK_JAVA_17_OPTIONS =
             List.of(
                     "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
                     "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
@@ -41,7 +41,7 @@ final class JavaCommand {
 
     private JavaCommand() {}
 
-    static Path java() {
+    public static Path java() {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
