@@ -15,6 +15,7 @@ import kz.migration.monitor.event.Purpose;
 import kz.migration.monitor.event.Region;
 import kz.migration.monitor.event.SourceStream;
 import kz.migration.monitor.job.JsonLinesFormat;
+import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.pipeline.IngestedRecord;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -185,7 +186,11 @@ public final class DailyCrossingsSql {
             StreamExecutionEnvironment env, StreamTableEnvironment tEnv, Path crossings) {
         FileSource<IngestedRecord> source =
                 FileSource.forRecordStreamFormat(
-                                new JsonLinesFormat(SourceStream.BORDER_CROSSINGS, Instant.EPOCH),
+                                new JsonLinesFormat(
+                                        SourceStream.BORDER_CROSSINGS,
+                                        Instant.EPOCH,
+                                        // counts only: no pseudonym leaves this job
+                                        new Pseudonymiser("sql-baseline-counts-no-people")),
                                 new org.apache.flink.core.fs.Path(
                                         crossings.toAbsolutePath().toUri()))
                         .build();
