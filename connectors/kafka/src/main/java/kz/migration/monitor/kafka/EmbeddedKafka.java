@@ -100,7 +100,12 @@ public final class EmbeddedKafka implements AutoCloseable {
          * secrets {@code deploy/security/generate-secrets.sh} wrote into {@code secretsDir}.
          */
         public Options withSecurity(Path secretsDir) {
-            return new Options(port, logDir, new Security(secretsDir, MonitorAcls.Groups.DEFAULT));
+            return withSecurity(secretsDir, MonitorAcls.Groups.DEFAULT);
+        }
+
+        /** As {@link #withSecurity(Path)}, granting the job and the forwarder these groups. */
+        public Options withSecurity(Path secretsDir, MonitorAcls.Groups groups) {
+            return new Options(port, logDir, new Security(secretsDir, groups));
         }
 
         /**
