@@ -137,6 +137,86 @@ public final class EmbeddedKafka implements AutoCloseable {
             return KafkaClientProperties.load(secretsDir.resolve(principal + ".properties"));
         }
 
+        /**
+         * Replaces the PLAINTEXT listener of broker settings {@code props} by SASL_SSL on {@code
+         * host:port} (SCRAM-SHA-512), which the broker also uses to reach itself as {@code admin};
+         * the controller listener takes TLS client certificates only. Also the {@code broker}
+         * command's.
+         */
+        public void applyTo(Properties props, String host, int port, int controllerPort) {
+            String listener = "SASL_SSL";
+            props.put(
+                    "listeners",
+                    listener
+                            + "://"
+                            + host
+                            + ":"
+                            + port
+                            + ","
+                            + CONTROLLER_LISTENER
+                            + "://"
+                            + host
+                            + ":"
+                            + controllerPort);
+            props.put("advertised.listeners", listener + "://" + host + ":" + port);
+            props.put(
+                    "listener.security.protocol.map",
+                    listener + ":SASL_SSL," + CONTROLLER_LISTENER + ":SSL");
+            props.put("inter.broker.listener.name", listener);
+            props.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+            props.put("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512");
+            props.put(
+                    "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                            + MonitorAcls.ADMIN
+                            + "\" password=\""
+                            + secret("users/" + MonitorAcls.ADMIN + ".password")
+                            + "\";");
+            Path dir = secretsDir.toAbsolutePath();
+            String storePassword = secret("keystore.password");
+            props.put("ssl.keystore.type", "PKCS12");
+            props.put("ssl.keystore.location", dir.resolve("kafka.keystore.p12").toString());
+            props.put("ssl.keystore.password", storePassword);
+            props.put("ssl.key.password", storePassword);
+            props.put("ssl.truststore.type", "PKCS12");
+            props.put("ssl.truststore.location", dir.resolve("truststore.p12").toString());
+            props.put("ssl.truststore.password", secret("truststore.password"));
+            props.put(
+                    "listener.name."
+                            + CONTROLLER_LISTENER.toLowerCase(Locale.ROOT)
+                            + ".ssl.client.auth",
+                    "required");
+            props.put(
+                    "authorizer.class.name",
+                    "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            props.put("allow.everyone.if.no.acl.found", "false");
+            props.put("super.users", "User:" + MonitorAcls.ADMIN + ";User:CN=kafka");
+        }
+
+        /** The {@code --add-scram} argument that creates admin's credential at format time. */
+        public String adminScramArgument() {
+            return "SCRAM-SHA-512=[name="
+                    + MonitorAcls.ADMIN
+                    + ",password="
+                    + secret("users/" + MonitorAcls.ADMIN + ".password")
+                    + "]";
+        }
+
+        /**
+         * As {@code admin}, creates every other principal's SCRAM credentials and {@link
+         * MonitorAcls}'s ACLs on the broker at {@code bootstrapServers}.
+         */
+        public void grant(String bootstrapServers) {
+            Map<String, Object> config = new HashMap<>(clientProperties(MonitorAcls.ADMIN));
+            config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            Map<String, String> users = new HashMap<>(MonitorAcls.passwords(secretsDir));
+            users.remove(MonitorAcls.ADMIN);
+            try (Admin admin = Admin.create(config)) {
+                MonitorAcls.createUsers(admin, users);
+                MonitorAcls.createAcls(admin, groups);
+            }
+        }
+
         private String secret(String file) {
             try {
                 return Files.readString(secretsDir.resolve(file), StandardCharsets.UTF_8).strip();
@@ -186,20 +266,10 @@ public final class EmbeddedKafka implements AutoCloseable {
             Security security = options.security();
             Properties props = brokerProperties(logDir, port, controllerPort);
             if (security != null) {
-                secure(props, security, port, controllerPort);
+                security.applyTo(props, HOST, port, controllerPort);
             }
             KafkaConfig config = KafkaConfig.fromProps(props, false);
-            format(
-                    logDir,
-                    security == null
-                            ? List.of()
-                            : List.of(
-                                    "SCRAM-SHA-512=[name="
-                                            + MonitorAcls.ADMIN
-                                            + ",password="
-                                            + security.secret(
-                                                    "users/" + MonitorAcls.ADMIN + ".password")
-                                            + "]"));
+            format(logDir, security == null ? List.of() : List.of(security.adminScramArgument()));
             EmbeddedKafka kafka =
                     new EmbeddedKafka(
                             new KafkaRaftServer(config, Time.SYSTEM),
@@ -358,12 +428,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Every principal's SCRAM credentials but admin's (created at format time) and the ACLs. */
     private void grantMonitorAcls() {
-        Map<String, String> users = new HashMap<>(MonitorAcls.passwords(security.secretsDir()));
-        users.remove(MonitorAcls.ADMIN);
-        try (Admin admin = Admin.create(adminConfig())) {
-            MonitorAcls.createUsers(admin, users);
-            MonitorAcls.createAcls(admin, security.groups());
-        }
+        security.grant(bootstrapServers);
     }
 
     private void awaitBrokerRegistered() {
@@ -447,59 +512,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         // The default 128 MiB compaction buffer is sized for production brokers, not an in-JVM one.
         props.put("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024));
         return props;
-    }
-
-    /**
-     * Replaces the PLAINTEXT listener by SASL_SSL (SCRAM-SHA-512), which the broker also uses to
-     * reach itself as {@code admin}; the controller listener takes TLS client certificates only.
-     */
-    private static void secure(Properties props, Security security, int port, int controllerPort) {
-        String listener = "SASL_SSL";
-        props.put(
-                "listeners",
-                listener
-                        + "://"
-                        + HOST
-                        + ":"
-                        + port
-                        + ","
-                        + CONTROLLER_LISTENER
-                        + "://"
-                        + HOST
-                        + ":"
-                        + controllerPort);
-        props.put("advertised.listeners", listener + "://" + HOST + ":" + port);
-        props.put(
-                "listener.security.protocol.map",
-                listener + ":SASL_SSL," + CONTROLLER_LISTENER + ":SSL");
-        props.put("inter.broker.listener.name", listener);
-        props.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
-        props.put("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512");
-        props.put(
-                "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
-                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-                        + MonitorAcls.ADMIN
-                        + "\" password=\""
-                        + security.secret("users/" + MonitorAcls.ADMIN + ".password")
-                        + "\";");
-        Path dir = security.secretsDir().toAbsolutePath();
-        String storePassword = security.secret("keystore.password");
-        props.put("ssl.keystore.type", "PKCS12");
-        props.put("ssl.keystore.location", dir.resolve("kafka.keystore.p12").toString());
-        props.put("ssl.keystore.password", storePassword);
-        props.put("ssl.key.password", storePassword);
-        props.put("ssl.truststore.type", "PKCS12");
-        props.put("ssl.truststore.location", dir.resolve("truststore.p12").toString());
-        props.put("ssl.truststore.password", security.secret("truststore.password"));
-        props.put(
-                "listener.name."
-                        + CONTROLLER_LISTENER.toLowerCase(Locale.ROOT)
-                        + ".ssl.client.auth",
-                "required");
-        props.put(
-                "authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
-        props.put("allow.everyone.if.no.acl.found", "false");
-        props.put("super.users", "User:" + MonitorAcls.ADMIN + ";User:CN=kafka");
     }
 
     /**

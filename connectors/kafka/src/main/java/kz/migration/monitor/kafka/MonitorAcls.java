@@ -38,8 +38,8 @@ import org.apache.kafka.common.resource.ResourceType;
  *       reference-admin}: each writes its own input topic and nothing else.
  *   <li>{@code monitor} (the Flink job): reads the four inputs in its consumer group, writes the
  *       four outputs with transactional ids under its group's prefix.
- *   <li>{@code forwarder}: reads {@code alerts} in its group, reads and writes (and may create) its
- *       compacted state topic {@code <group>-state}.
+ *   <li>{@code forwarder}: reads {@code alerts} in its group, reads and writes (and may create and
+ *       check the configuration of) its compacted state topic {@code <group>-state}.
  *   <li>{@code operators}: reads the outputs, and is the only principal that reads {@code
  *       dead-letters} (they keep the raw payload, personal identifiers included).
  *   <li>{@code admin}: the broker's super user (and its own identity between its listeners); needs
@@ -109,7 +109,12 @@ public final class MonitorAcls {
         acls.add(allow(FORWARDER, group(groups.forwarder()), AclOperation.READ));
         ResourcePattern state = topic(groups.forwarder() + "-state");
         for (AclOperation op :
-                List.of(AclOperation.READ, AclOperation.WRITE, AclOperation.CREATE)) {
+                List.of(
+                        AclOperation.READ,
+                        AclOperation.WRITE,
+                        AclOperation.CREATE,
+                        // it checks the topic is compacted
+                        AclOperation.DESCRIBE_CONFIGS)) {
             acls.add(allow(FORWARDER, state, op));
         }
 
