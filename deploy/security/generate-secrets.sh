@@ -16,6 +16,9 @@
 #   <principal>.properties        client settings of each principal; ssl.truststore.location is
 #                                 relative: `--kafka-properties FILE` resolves it against FILE's
 #                                 directory
+#   monitor.env                   MONITOR_PSEUDONYM_KEY=<64 hex digits>, the HMAC key of subjectRef
+#                                 (compose: set -a; . DIR/monitor.env; set +a); owner-only
+#   grafana-admin.password        Grafana's admin password (compose secret)
 # Principals: border-control, residence-register, labour-ministry, reference-admin (producers of one
 # input topic each), monitor (the Flink job), forwarder (the alert forwarder), operators (the only
 # readers of dead-letters) and admin (the broker's super user, also used between broker and
@@ -85,9 +88,18 @@ ssl.truststore.password=$TRUST_PASS
 PROPS
 done
 
-# The containers run as other users than the one running this script; the directory itself stays
-# private (umask 077 above) and is mounted read-only.
+# The pseudonym key: 32 random bytes. Kept once made: a new key changes every subjectRef (README,
+# "Rotating the pseudonym key").
+if [ ! -s monitor.env ]; then
+    key=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
+    echo "MONITOR_PSEUDONYM_KEY=$key" >monitor.env
+fi
+password_file grafana-admin.password >/dev/null
+
+# The containers run as other users than the one running this script (Kafka as appuser, Flink as
+# flink, Grafana as grafana) and read their files through a read-only mount, so those are readable;
+# the CA's key and the pseudonym key stay the owner's. Keep DIR on a host only operators log into.
 chmod 0644 ./*.properties ./*.p12 ./*.password ca.crt users/*.password
-chmod 0600 ca.p12 ca.password
+chmod 0600 ca.p12 ca.password monitor.env
 chmod 0755 . users
 echo "Secrets in $DIR: ${PRINCIPALS[*]}"

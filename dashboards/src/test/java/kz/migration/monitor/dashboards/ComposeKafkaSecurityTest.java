@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The compose stack's Kafka is reachable only over TLS with a login, every client of it logs in as
@@ -29,10 +30,20 @@ class ComposeKafkaSecurityTest {
     private static Properties broker;
 
     @BeforeAll
-    static void load() throws Exception {
+    static void load(@TempDir Path work) throws Exception {
+        // The pseudonym key has no default; any value resolves the file.
+        Path env =
+                Files.writeString(
+                        work.resolve("monitor.env"), "MONITOR_PSEUDONYM_KEY=compose-test-key\n");
         String resolved =
                 Tools.check(
-                        Tools.repoRoot(), "docker-compose", "-f", "docker-compose.yml", "config");
+                        Tools.repoRoot(),
+                        "docker-compose",
+                        "--env-file",
+                        env.toString(),
+                        "-f",
+                        "docker-compose.yml",
+                        "config");
         services = new ObjectMapper(new YAMLFactory()).readTree(resolved).path("services");
         broker = new Properties();
         try (Reader in =
