@@ -3,6 +3,8 @@ package kz.migration.monitor.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import kz.migration.monitor.cluster.KafkaBroker;
+import kz.migration.monitor.kafka.EmbeddedKafka;
+import kz.migration.monitor.kafka.MonitorAcls;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,9 +36,26 @@ public final class BrokerCommand implements Callable<Integer> {
             description = "KRaft controller port (default: ${DEFAULT-VALUE}).")
     int controllerPort;
 
+    @Option(
+            names = "--secrets",
+            paramLabel = "DIR",
+            description =
+                    "Start secure: SASL_SSL with SCRAM-SHA-512 and the monitor's ACLs, from the"
+                            + " secrets deploy/security/generate-secrets.sh wrote into DIR; clients"
+                            + " then need DIR/<principal>.properties (--kafka-properties).")
+    Path secrets;
+
     @Override
     public Integer call() throws Exception {
-        new KafkaBroker(dir.toAbsolutePath(), port, controllerPort).run();
+        new KafkaBroker(
+                        dir.toAbsolutePath(),
+                        port,
+                        controllerPort,
+                        secrets == null
+                                ? null
+                                : new EmbeddedKafka.Security(
+                                        secrets.toAbsolutePath(), MonitorAcls.Groups.DEFAULT))
+                .run();
         return 0;
     }
 }

@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import kz.migration.monitor.alertmanager.AlertForwarder;
 import kz.migration.monitor.alertmanager.MetricsEndpoint;
 import kz.migration.monitor.event.KazakhstanTime;
@@ -28,6 +30,8 @@ import kz.migration.monitor.job.MonitorSettings;
 import kz.migration.monitor.job.StreamingJob;
 import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.kafka.EmbeddedKafka;
+import kz.migration.monitor.kafka.MonitorAcls;
+import kz.migration.monitor.kafka.SecretsGenerator;
 import kz.migration.monitor.metrics.PrometheusReporting;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
@@ -64,6 +68,9 @@ public final class DemoCommand implements Callable<Integer> {
      * every few seconds at the default scale and speed-up, so this costs no lag there.
      */
     private static final Duration IDLENESS = Duration.ofSeconds(30);
+
+    private static final String JOB_GROUP = "migration-monitor-demo";
+    private static final String FORWARDER_GROUP = "demo-alert-forwarder";
 
     @Option(
             names = "--kafka-port",
@@ -150,6 +157,14 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Also forward alerts to this Alertmanager, e.g. http://localhost:9093.")
     URI alertmanager;
 
+    @Option(
+            names = "--secure",
+            description =
+                    "Start the broker with TLS, SCRAM logins and ACLs (secrets generated into the"
+                        + " demo's folder by generate-secrets.sh); the generator, the job and the"
+                        + " forwarder then log in as their own principals.")
+    boolean secure;
+
     @picocli.CommandLine.Mixin RuleOptions rules;
 
     private boolean everyTypeReported;
@@ -170,8 +185,15 @@ public final class DemoCommand implements Callable<Integer> {
         Pseudonymiser pseudonymiser =
                 new Pseudonymiser(key == null || key.isEmpty() ? Pseudonymiser.DEMO_KEY : key);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (EmbeddedKafka kafka =
-                EmbeddedKafka.start(EmbeddedKafka.Options.defaults().withPort(kafkaPort))) {
+        EmbeddedKafka.Options brokerOptions = EmbeddedKafka.Options.defaults().withPort(kafkaPort);
+        Path secrets = work.resolve("kafka-secrets");
+        if (secure) {
+            SecretsGenerator.generate(secrets);
+            brokerOptions =
+                    brokerOptions.withSecurity(
+                            secrets, new MonitorAcls.Groups(JOB_GROUP, FORWARDER_GROUP));
+        }
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(brokerOptions)) {
             kafka.createTopics(2, Topics.all().toArray(String[]::new));
 
             GeneratorSettings traffic =
@@ -184,6 +206,9 @@ public final class DemoCommand implements Callable<Integer> {
                             () ->
                                     generate(
                                             kafka.bootstrapServers(),
+                                            secure
+                                                    ? GenerateCommand.producerPrincipals(secrets)
+                                                    : topic -> Map.of(),
                                             traffic,
                                             live,
                                             generatedUpTo,
@@ -200,9 +225,11 @@ public final class DemoCommand implements Callable<Integer> {
                         AlertForwarder.forBroker(
                                 kafka.bootstrapServers(),
                                 Topics.ALERTS,
-                                "demo-alert-forwarder",
+                                FORWARDER_GROUP,
+                                AlertForwarder.stateTopic(FORWARDER_GROUP),
                                 alertmanager,
-                                forwarderMetrics.registry());
+                                forwarderMetrics.registry(),
+                                kafka.clientProperties(MonitorAcls.FORWARDER));
                 Thread t = new Thread(forwarder, "demo-alert-forwarder");
                 t.setDaemon(true);
                 t.start();
@@ -235,7 +262,12 @@ public final class DemoCommand implements Callable<Integer> {
                             + " a simulated day from %s: %d days of history as fast as they go,"
                             + " then live at %.0fx%n  Ctrl-C stops.%n",
                     webPort,
-                    kafka.bootstrapServers(),
+                    kafka.bootstrapServers()
+                            + (secure
+                                    ? " (SASL_SSL; operators' client settings: "
+                                            + secrets.resolve(MonitorAcls.OPERATORS + ".properties")
+                                            + ")"
+                                    : ""),
                     flinkMetricsPort,
                     forwarderMetrics == null
                             ? ""
@@ -267,13 +299,15 @@ public final class DemoCommand implements Callable<Integer> {
             StreamingJob job =
                     new StreamingJob(
                             new KafkaInputs.Config(
-                                    kafka.bootstrapServers(),
-                                    "",
-                                    "migration-monitor-demo",
-                                    true,
-                                    Duration.ofMinutes(5),
-                                    IDLENESS,
-                                    false),
+                                            kafka.bootstrapServers(),
+                                            "",
+                                            JOB_GROUP,
+                                            true,
+                                            Duration.ofMinutes(5),
+                                            IDLENESS,
+                                            false)
+                                    .withClientProperties(
+                                            kafka.clientProperties(MonitorAcls.MONITOR)),
                             "",
                             rules.applyTo(MonitorSettings.streaming(pseudonymiser)),
                             2,
@@ -420,11 +454,12 @@ public final class DemoCommand implements Callable<Integer> {
 
     private void generate(
             String bootstrap,
+            Function<String, Map<String, String>> clientProperties,
             GeneratorSettings settings,
             Instant live,
             AtomicLong generatedUpTo,
             CountDownLatch historyWritten) {
-        try (KafkaRecordSink sink = new KafkaRecordSink(bootstrap)) {
+        try (KafkaRecordSink sink = new KafkaRecordSink(bootstrap, clientProperties)) {
             GeneratedRecordSink tracked =
                     (stream, key, json, occurredAt) -> {
                         if (!occurredAt.isBefore(live)) {

@@ -59,6 +59,8 @@ public final class ForwardAlertsCommand implements Callable<Integer> {
                             + " (default: ${DEFAULT-VALUE}).")
     int metricsPort;
 
+    @picocli.CommandLine.Mixin KafkaSecurityOptions security;
+
     @Override
     public Integer call() throws Exception {
         MetricsEndpoint endpoint =
@@ -73,7 +75,8 @@ public final class ForwardAlertsCommand implements Callable<Integer> {
                             groupId,
                             stateTopic != null ? stateTopic : AlertForwarder.stateTopic(groupId),
                             alertmanager,
-                            registry);
+                            registry,
+                            security.clientProperties());
             Runtime.getRuntime().addShutdownHook(new Thread(forwarder::close, "forwarder-stop"));
             forwarder.run();
         } finally {

@@ -125,6 +125,18 @@ public final class GenerateCommand implements Callable<Integer> {
                             + " ${DEFAULT-VALUE}).")
     double outOfOrder;
 
+    @picocli.CommandLine.Mixin KafkaSecurityOptions security;
+
+    @Option(
+            names = "--kafka-secrets",
+            paramLabel = "DIR",
+            description =
+                    "With --bootstrap on a secure broker: write each input topic as its own"
+                            + " producer (border-control, residence-register, labour-ministry,"
+                            + " reference-admin), with DIR/<producer>.properties as"
+                            + " deploy/security/generate-secrets.sh writes them.")
+    java.nio.file.Path kafkaSecrets;
+
     @Override
     public Integer call() throws Exception {
         GeneratorSettings settings = settings();
@@ -135,12 +147,42 @@ public final class GenerateCommand implements Callable<Integer> {
                 counts = new TrafficGenerator(settings).generate(sink);
             }
         } else {
-            try (KafkaRecordSink kafka = new KafkaRecordSink(bootstrap)) {
+            try (KafkaRecordSink kafka = new KafkaRecordSink(bootstrap, clientProperties())) {
                 counts = new TrafficGenerator(settings).generate(paced(kafka));
             }
         }
         printSummary(counts, (System.nanoTime() - started) / 1e9);
         return 0;
+    }
+
+    private java.util.function.Function<String, Map<String, String>> clientProperties() {
+        if (kafkaSecrets != null && security.file != null) {
+            throw userError("give at most one of --kafka-properties and --kafka-secrets");
+        }
+        if (kafkaSecrets == null) {
+            Map<String, String> all = security.clientProperties();
+            return topic -> all;
+        }
+        return producerPrincipals(kafkaSecrets);
+    }
+
+    /** Each input topic's settings: those of its producer principal in {@code secrets}. */
+    static java.util.function.Function<String, Map<String, String>> producerPrincipals(
+            java.nio.file.Path secrets) {
+        Map<String, Map<String, String>> byTopic = new java.util.HashMap<>();
+        kz.migration.monitor.kafka.MonitorAcls.PRODUCERS.forEach(
+                (principal, topic) ->
+                        byTopic.put(
+                                topic,
+                                kz.migration.monitor.kafka.KafkaClientProperties.load(
+                                        secrets.resolve(principal + ".properties"))));
+        return topic -> {
+            Map<String, String> settings = byTopic.get(topic);
+            if (settings == null) {
+                throw new IllegalArgumentException("no producer principal writes " + topic);
+            }
+            return settings;
+        };
     }
 
     private GeneratorSettings settings() {

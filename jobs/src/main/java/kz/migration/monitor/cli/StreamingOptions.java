@@ -78,6 +78,8 @@ final class StreamingOptions {
 
     @picocli.CommandLine.Mixin RuleOptions rules;
 
+    @picocli.CommandLine.Mixin KafkaSecurityOptions security;
+
     StreamingJob job(String bootstrapServers, Pseudonymiser pseudonymiser) {
         if (!stateBackend.equals("hashmap") && !stateBackend.equals("rocksdb")) {
             throw new IllegalArgumentException(
@@ -97,7 +99,8 @@ final class StreamingOptions {
                         fromEarliest,
                         lateness,
                         idleness,
-                        bounded),
+                        bounded,
+                        security.clientProperties()),
                 topicPrefix,
                 settings,
                 parallelism,

@@ -7,7 +7,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import kz.migration.monitor.kafka.EmbeddedKafka;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -17,10 +20,16 @@ import org.apache.kafka.common.Uuid;
  * survives restarts, so topics, offsets and transactions do too.
  *
  * @param dir holds {@code server.properties} and {@code data/}
- * @param port the client (PLAINTEXT) port
+ * @param port the client port (PLAINTEXT, or SASL_SSL with {@code security})
  * @param controllerPort the KRaft controller port
+ * @param security TLS, SCRAM and the monitor's ACLs, or {@code null} for PLAINTEXT
  */
-public record KafkaBroker(Path dir, int port, int controllerPort) {
+public record KafkaBroker(Path dir, int port, int controllerPort, EmbeddedKafka.Security security) {
+
+    /** A PLAINTEXT broker. */
+    public KafkaBroker(Path dir, int port, int controllerPort) {
+        this(dir, port, controllerPort, null);
+    }
 
     /**
      * The broker's ceiling on transaction timeouts, Kafka's default made explicit: the job's
@@ -45,18 +54,20 @@ public record KafkaBroker(Path dir, int port, int controllerPort) {
         }
         if (!Files.exists(dataDir().resolve("meta.properties"))) {
             ByteArrayOutputStream report = new ByteArrayOutputStream();
-            int code;
-            try (PrintStream ps = new PrintStream(report, true, StandardCharsets.UTF_8)) {
-                code =
-                        kafka.tools.StorageTool.execute(
-                                new String[] {
+            List<String> format =
+                    new ArrayList<>(
+                            List.of(
                                     "format",
                                     "--cluster-id",
                                     Uuid.randomUuid().toString(),
                                     "--config",
-                                    serverProperties().toString()
-                                },
-                                ps);
+                                    serverProperties().toString()));
+            if (security != null) {
+                format.addAll(List.of("--add-scram", security.adminScramArgument()));
+            }
+            int code;
+            try (PrintStream ps = new PrintStream(report, true, StandardCharsets.UTF_8)) {
+                code = kafka.tools.StorageTool.execute(format.toArray(String[]::new), ps);
             }
             System.out.print(report.toString(StandardCharsets.UTF_8));
             if (code != 0) {
@@ -64,8 +75,31 @@ public record KafkaBroker(Path dir, int port, int controllerPort) {
                         "kafka-storage format failed with exit code " + code);
             }
         }
+        if (security != null) {
+            grantWhenUp();
+        }
         // Runs until SIGTERM (a controlled shutdown) or SIGKILL.
         kafka.Kafka.main(new String[] {serverProperties().toString()});
+    }
+
+    /**
+     * The other principals' credentials and the ACLs, once the broker answers (kafka.Kafka.main
+     * does not return while it runs).
+     */
+    private void grantWhenUp() {
+        Thread t =
+                new Thread(
+                        () -> {
+                            try {
+                                security.grant(ClusterPorts.HOST + ":" + port);
+                                System.out.println("SCRAM users and ACLs of MonitorAcls set");
+                            } catch (RuntimeException e) {
+                                System.err.println("cannot set users and ACLs: " + e);
+                            }
+                        },
+                        "broker-acls");
+        t.setDaemon(true);
+        t.start();
     }
 
     Properties properties() {
@@ -106,6 +140,9 @@ public record KafkaBroker(Path dir, int port, int controllerPort) {
         // retention (ContractTopics); this default keeps any other topic too.
         p.setProperty("log.retention.ms", "-1");
         p.setProperty("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
+        if (security != null) {
+            security.applyTo(p, host, port, controllerPort);
+        }
         return p;
     }
 }

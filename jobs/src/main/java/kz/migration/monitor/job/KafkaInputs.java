@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.SourceStream;
 import kz.migration.monitor.json.InputParser;
@@ -53,6 +54,8 @@ public final class KafkaInputs {
      * @param idleness after which a silent partition stops holding the watermark back; zero never
      * @param bounded stop at the offsets that are the latest when the job starts (catch-up runs and
      *     tests); the end of input then ends event time, as in a replay without an as-of
+     * @param clientProperties Kafka client settings merged into the source's and the sinks'
+     *     clients, such as the job's SASL_SSL credentials ({@code --kafka-properties}); immutable
      */
     public record Config(
             String bootstrapServers,
@@ -61,7 +64,46 @@ public final class KafkaInputs {
             boolean fromEarliest,
             Duration lateness,
             Duration idleness,
-            boolean bounded) {}
+            boolean bounded,
+            Map<String, String> clientProperties) {
+
+        public Config {
+            clientProperties = Map.copyOf(clientProperties);
+        }
+
+        /** Without client settings of its own (a plain broker). */
+        public Config(
+                String bootstrapServers,
+                String topicPrefix,
+                String groupId,
+                boolean fromEarliest,
+                Duration lateness,
+                Duration idleness,
+                boolean bounded) {
+            this(
+                    bootstrapServers,
+                    topicPrefix,
+                    groupId,
+                    fromEarliest,
+                    lateness,
+                    idleness,
+                    bounded,
+                    Map.of());
+        }
+
+        /** The same with {@code properties} as client settings. */
+        public Config withClientProperties(Map<String, String> properties) {
+            return new Config(
+                    bootstrapServers,
+                    topicPrefix,
+                    groupId,
+                    fromEarliest,
+                    lateness,
+                    idleness,
+                    bounded,
+                    properties);
+        }
+    }
 
     /**
      * The inputs, parsed in the source: events carry the {@code subjectRef} of {@code
@@ -91,6 +133,7 @@ public final class KafkaInputs {
         }
         var builder =
                 KafkaSource.<IngestedRecord>builder()
+                        .setProperties(asProperties(c.clientProperties()))
                         .setBootstrapServers(c.bootstrapServers())
                         .setTopics(topics)
                         .setGroupId(c.groupId())
@@ -106,6 +149,12 @@ public final class KafkaInputs {
                         IngestedRecord.watermarks(c.lateness(), c.idleness()),
                         "inputs")
                 .uid(UID);
+    }
+
+    static Properties asProperties(Map<String, String> settings) {
+        Properties props = new Properties();
+        props.putAll(settings);
+        return props;
     }
 
     /**

@@ -2,6 +2,7 @@ package kz.migration.monitor.job;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import kz.migration.monitor.event.Alert;
 import kz.migration.monitor.event.DeadLetter;
 import kz.migration.monitor.event.FlowMatrixRow;
@@ -49,29 +50,45 @@ public final class KafkaOutputs {
      */
     public static MonitorSinks sinks(
             String bootstrapServers, String topicPrefix, String transactionalIdPrefix) {
+        return sinks(bootstrapServers, topicPrefix, transactionalIdPrefix, Map.of());
+    }
+
+    /**
+     * As {@link #sinks(String, String, String)}, with {@code clientProperties} (such as SASL_SSL
+     * credentials) merged into every sink's producers.
+     */
+    public static MonitorSinks sinks(
+            String bootstrapServers,
+            String topicPrefix,
+            String transactionalIdPrefix,
+            Map<String, String> clientProperties) {
         return new MonitorSinks(
                 sink(
                         bootstrapServers,
                         topicPrefix + Topics.ALERTS,
                         transactionalIdPrefix,
+                        clientProperties,
                         Alert::alertId,
                         OutputJson::alert),
                 sink(
                         bootstrapServers,
                         topicPrefix + Topics.FLOW_STATS,
                         transactionalIdPrefix,
+                        clientProperties,
                         FlowStats::key,
                         OutputJson::flowStats),
                 sink(
                         bootstrapServers,
                         topicPrefix + Topics.FLOW_MATRIX,
                         transactionalIdPrefix,
+                        clientProperties,
                         FlowMatrixRow::key,
                         OutputJson::flowMatrix),
                 sink(
                         bootstrapServers,
                         topicPrefix + Topics.DEAD_LETTERS,
                         transactionalIdPrefix,
+                        clientProperties,
                         DeadLetter::source,
                         OutputJson::deadLetter));
     }
@@ -80,9 +97,11 @@ public final class KafkaOutputs {
             String bootstrapServers,
             String topic,
             String transactionalIdPrefix,
+            Map<String, String> clientProperties,
             SerializableFunction<T, String> key,
             SerializableFunction<T, String> json) {
         return KafkaSink.<T>builder()
+                .setKafkaProducerConfig(KafkaInputs.asProperties(clientProperties))
                 .setBootstrapServers(bootstrapServers)
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(transactionalIdPrefix + "-" + topic)

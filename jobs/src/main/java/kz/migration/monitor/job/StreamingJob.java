@@ -77,7 +77,11 @@ public record StreamingJob(
         env.configure(new Configuration().set(PipelineOptions.GENERIC_TYPES, false));
         MonitorJob.defineWorkflow(
                 KafkaInputs.read(env, kafka, settings.pseudonymiser()),
-                KafkaOutputs.sinks(kafka.bootstrapServers(), topicPrefix, kafka.groupId()),
+                KafkaOutputs.sinks(
+                        kafka.bootstrapServers(),
+                        topicPrefix,
+                        kafka.groupId(),
+                        kafka.clientProperties()),
                 settings);
     }
 

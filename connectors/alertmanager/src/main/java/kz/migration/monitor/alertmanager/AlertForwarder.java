@@ -153,7 +153,23 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
             String stateTopic,
             URI alertmanager,
             MeterRegistry registry) {
+        return forBroker(bootstrap, topic, groupId, stateTopic, alertmanager, registry, Map.of());
+    }
+
+    /**
+     * As {@link #forBroker(String, String, String, String, URI, MeterRegistry)}, with {@code
+     * clientProperties} (e.g. the forwarder's SASL_SSL credentials) merged into every Kafka client.
+     */
+    public static AlertForwarder forBroker(
+            String bootstrap,
+            String topic,
+            String groupId,
+            String stateTopic,
+            URI alertmanager,
+            MeterRegistry registry,
+            Map<String, String> clientProperties) {
         Properties props = consumerProperties(bootstrap, groupId);
+        props.putAll(clientProperties);
         // Static membership, one member per state topic: a restarted forwarder takes its
         // partitions back at once instead of after the dead one's session timeout, and a second
         // forwarder started on the same state fences the first rather than writing beside it.
@@ -166,7 +182,7 @@ public final class AlertForwarder implements Runnable, AutoCloseable {
                 new ContractAlertMapper(),
                 Backoff.DEFAULT,
                 registry,
-                OverstayEndings.inTopic(bootstrap, stateTopic));
+                OverstayEndings.inTopic(bootstrap, stateTopic, clientProperties));
     }
 
     /** The default state topic of the forwarders of consumer group {@code groupId}. */

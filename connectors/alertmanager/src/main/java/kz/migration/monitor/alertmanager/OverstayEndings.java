@@ -63,12 +63,18 @@ public final class OverstayEndings implements AutoCloseable {
     private final String topic;
     private final Producer<String, String> producer;
     private final int capacity;
+    private final Map<String, String> clientProperties;
 
     /** subject -> raisedAt of its latest OVERSTAY_ENDED, least recently used first. */
     private final LinkedHashMap<String, Instant> latest = new LinkedHashMap<>(1024, 0.75f, true);
 
     private OverstayEndings(
-            String bootstrap, String topic, Producer<String, String> producer, int capacity) {
+            String bootstrap,
+            String topic,
+            Producer<String, String> producer,
+            int capacity,
+            Map<String, String> clientProperties) {
+        this.clientProperties = Map.copyOf(clientProperties);
         this.bootstrap = bootstrap;
         this.topic = topic;
         this.producer = producer;
@@ -80,26 +86,39 @@ public final class OverstayEndings implements AutoCloseable {
      * against the same Alertmanager (tests, a throw-away demo).
      */
     public static OverstayEndings inMemory() {
-        return new OverstayEndings(null, null, null, REMEMBERED);
+        return new OverstayEndings(null, null, null, REMEMBERED, Map.of());
     }
 
     /**
      * Endings kept in the compacted topic {@code topic} of the Kafka cluster at {@code bootstrap}.
      */
     public static OverstayEndings inTopic(String bootstrap, String topic) {
-        return inTopic(bootstrap, topic, REMEMBERED);
+        return inTopic(bootstrap, topic, Map.of());
+    }
+
+    /** As {@link #inTopic(String, String)}, with Kafka client settings (e.g. credentials). */
+    public static OverstayEndings inTopic(
+            String bootstrap, String topic, Map<String, String> clientProperties) {
+        return inTopic(bootstrap, topic, REMEMBERED, clientProperties);
     }
 
     /** As {@link #inTopic(String, String)}, remembering at most {@code capacity} subjects. */
     static OverstayEndings inTopic(String bootstrap, String topic, int capacity) {
+        return inTopic(bootstrap, topic, capacity, Map.of());
+    }
+
+    private static OverstayEndings inTopic(
+            String bootstrap, String topic, int capacity, Map<String, String> clientProperties) {
         Properties p = new Properties();
+        p.putAll(clientProperties);
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new OverstayEndings(bootstrap, topic, new KafkaProducer<>(p), capacity);
+        return new OverstayEndings(
+                bootstrap, topic, new KafkaProducer<>(p), capacity, clientProperties);
     }
 
     /** The state topic, or {@code null} when kept in memory only. */
@@ -120,6 +139,7 @@ public final class OverstayEndings implements AutoCloseable {
         }
         ensureTopic();
         Properties p = new Properties();
+        p.putAll(clientProperties);
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -170,6 +190,7 @@ public final class OverstayEndings implements AutoCloseable {
 
     private void ensureTopic() throws InterruptedException {
         Properties p = new Properties();
+        p.putAll(clientProperties);
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(p)) {
             NewTopic wanted =

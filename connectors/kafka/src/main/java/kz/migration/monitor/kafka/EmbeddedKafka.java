@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -67,13 +69,20 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @param port PLAINTEXT port for clients, or 0 for a free one
      * @param logDir log directory kept across restarts, or {@code null} for a temporary one deleted
      *     on close
+     * @param security TLS, SCRAM and ACLs, or {@code null} for a PLAINTEXT broker that lets anyone
+     *     do anything
      */
-    public record Options(int port, Path logDir) {
+    public record Options(int port, Path logDir, Security security) {
 
         public Options {
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port must be 0..65535, was " + port);
             }
+        }
+
+        /** Plain (no security), as before security was an option. */
+        public Options(int port, Path logDir) {
+            this(port, logDir, null);
         }
 
         /** A free port and a temporary log directory. */
@@ -83,7 +92,20 @@ public final class EmbeddedKafka implements AutoCloseable {
 
         /** The same options with a fixed client port (e.g. 9092 for the demo). */
         public Options withPort(int newPort) {
-            return new Options(newPort, logDir);
+            return new Options(newPort, logDir, security);
+        }
+
+        /**
+         * The same options with a SASL_SSL listener and the ACLs of {@link MonitorAcls}, from the
+         * secrets {@code deploy/security/generate-secrets.sh} wrote into {@code secretsDir}.
+         */
+        public Options withSecurity(Path secretsDir) {
+            return withSecurity(secretsDir, MonitorAcls.Groups.DEFAULT);
+        }
+
+        /** As {@link #withSecurity(Path)}, granting the job and the forwarder these groups. */
+        public Options withSecurity(Path secretsDir, MonitorAcls.Groups groups) {
+            return new Options(port, logDir, new Security(secretsDir, groups));
         }
 
         /**
@@ -91,12 +113,126 @@ public final class EmbeddedKafka implements AutoCloseable {
          * data.
          */
         public Options withLogDir(Path newLogDir) {
-            return new Options(port, Objects.requireNonNull(newLogDir, "logDir"));
+            return new Options(port, Objects.requireNonNull(newLogDir, "logDir"), security);
+        }
+    }
+
+    /**
+     * A secure broker: clients connect over SASL_SSL and authenticate with SCRAM-SHA-512; the only
+     * rights are {@link MonitorAcls}'s ({@code allow.everyone.if.no.acl.found=false}) and {@code
+     * admin} is the super user. The controller listener (loopback) takes only the broker's own
+     * certificate (mutual TLS), its principal {@code CN=kafka} the other super user.
+     *
+     * @param secretsDir the directory {@code deploy/security/generate-secrets.sh} wrote
+     * @param groups the consumer groups granted to the job and the forwarder
+     */
+    public record Security(Path secretsDir, MonitorAcls.Groups groups) {
+        public Security {
+            Objects.requireNonNull(secretsDir, "secretsDir");
+            Objects.requireNonNull(groups, "groups");
+        }
+
+        /** The client settings of {@code principal}, from {@code <principal>.properties}. */
+        public Map<String, String> clientProperties(String principal) {
+            return KafkaClientProperties.load(secretsDir.resolve(principal + ".properties"));
+        }
+
+        /**
+         * Replaces the PLAINTEXT listener of broker settings {@code props} by SASL_SSL on {@code
+         * host:port} (SCRAM-SHA-512), which the broker also uses to reach itself as {@code admin};
+         * the controller listener takes TLS client certificates only. Also the {@code broker}
+         * command's.
+         */
+        public void applyTo(Properties props, String host, int port, int controllerPort) {
+            String listener = "SASL_SSL";
+            props.put(
+                    "listeners",
+                    listener
+                            + "://"
+                            + host
+                            + ":"
+                            + port
+                            + ","
+                            + CONTROLLER_LISTENER
+                            + "://"
+                            + host
+                            + ":"
+                            + controllerPort);
+            props.put("advertised.listeners", listener + "://" + host + ":" + port);
+            props.put(
+                    "listener.security.protocol.map",
+                    listener + ":SASL_SSL," + CONTROLLER_LISTENER + ":SSL");
+            props.put("inter.broker.listener.name", listener);
+            props.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+            props.put("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512");
+            props.put(
+                    "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                            + MonitorAcls.ADMIN
+                            + "\" password=\""
+                            + secret("users/" + MonitorAcls.ADMIN + ".password")
+                            + "\";");
+            Path dir = secretsDir.toAbsolutePath();
+            String storePassword = secret("keystore.password");
+            props.put("ssl.keystore.type", "PKCS12");
+            props.put("ssl.keystore.location", dir.resolve("kafka.keystore.p12").toString());
+            props.put("ssl.keystore.password", storePassword);
+            props.put("ssl.key.password", storePassword);
+            props.put("ssl.truststore.type", "PKCS12");
+            props.put("ssl.truststore.location", dir.resolve("truststore.p12").toString());
+            props.put("ssl.truststore.password", secret("truststore.password"));
+            props.put(
+                    "listener.name."
+                            + CONTROLLER_LISTENER.toLowerCase(Locale.ROOT)
+                            + ".ssl.client.auth",
+                    "required");
+            props.put(
+                    "authorizer.class.name",
+                    "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            props.put("allow.everyone.if.no.acl.found", "false");
+            props.put("super.users", "User:" + MonitorAcls.ADMIN + ";User:CN=kafka");
+        }
+
+        /** The {@code --add-scram} argument that creates admin's credential at format time. */
+        public String adminScramArgument() {
+            return "SCRAM-SHA-512=[name="
+                    + MonitorAcls.ADMIN
+                    + ",password="
+                    + secret("users/" + MonitorAcls.ADMIN + ".password")
+                    + "]";
+        }
+
+        /**
+         * As {@code admin}, creates every other principal's SCRAM credentials and {@link
+         * MonitorAcls}'s ACLs on the broker at {@code bootstrapServers}.
+         */
+        public void grant(String bootstrapServers) {
+            Map<String, Object> config = new HashMap<>(clientProperties(MonitorAcls.ADMIN));
+            config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            Map<String, String> users = new HashMap<>(MonitorAcls.passwords(secretsDir));
+            users.remove(MonitorAcls.ADMIN);
+            try (Admin admin = Admin.create(config)) {
+                MonitorAcls.createUsers(admin, users);
+                MonitorAcls.createAcls(admin, groups);
+            }
+        }
+
+        private String secret(String file) {
+            try {
+                return Files.readString(secretsDir.resolve(file), StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException(
+                        "Cannot read "
+                                + secretsDir.resolve(file)
+                                + ": run deploy/security/generate-secrets.sh",
+                        e);
+            }
         }
     }
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final Security security;
     private final Path logDir;
     private final boolean deleteLogDirOnClose;
     private boolean closed;
@@ -104,10 +240,12 @@ public final class EmbeddedKafka implements AutoCloseable {
     private EmbeddedKafka(
             KafkaRaftServer server,
             String bootstrapServers,
+            Security security,
             Path logDir,
             boolean deleteLogDirOnClose) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.security = security;
         this.logDir = logDir;
         this.deleteLogDirOnClose = deleteLogDirOnClose;
     }
@@ -125,18 +263,26 @@ public final class EmbeddedKafka implements AutoCloseable {
         try {
             int port = options.port() == 0 ? freePort() : options.port();
             int controllerPort = freePort();
-            KafkaConfig config =
-                    KafkaConfig.fromProps(brokerProperties(logDir, port, controllerPort), false);
-            format(logDir);
+            Security security = options.security();
+            Properties props = brokerProperties(logDir, port, controllerPort);
+            if (security != null) {
+                security.applyTo(props, HOST, port, controllerPort);
+            }
+            KafkaConfig config = KafkaConfig.fromProps(props, false);
+            format(logDir, security == null ? List.of() : List.of(security.adminScramArgument()));
             EmbeddedKafka kafka =
                     new EmbeddedKafka(
                             new KafkaRaftServer(config, Time.SYSTEM),
                             HOST + ":" + port,
+                            security,
                             logDir,
                             temporary);
             try {
                 kafka.server.startup();
                 kafka.awaitBrokerRegistered();
+                if (security != null) {
+                    kafka.grantMonitorAcls();
+                }
             } catch (RuntimeException e) {
                 // A half-started node (e.g. the fixed port is taken) still owns threads and
                 // sockets.
@@ -159,6 +305,19 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** The {@code bootstrap.servers} value for clients of this broker. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** Whether clients must use SASL_SSL and the credentials of a principal. */
+    public boolean secure() {
+        return security != null;
+    }
+
+    /**
+     * The client settings of {@code principal} ({@link MonitorAcls}) to merge into a client's
+     * configuration; none for a plain broker.
+     */
+    public Map<String, String> clientProperties(String principal) {
+        return security == null ? Map.of() : security.clientProperties(principal);
     }
 
     /** The broker's log directory (temporary or the caller's). */
@@ -186,9 +345,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (names.isEmpty()) {
             return;
         }
-        try (Admin admin =
-                Admin.create(
-                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(adminConfig())) {
             List<NewTopic> newTopics =
                     names.stream()
                             .map(
@@ -263,10 +420,19 @@ public final class EmbeddedKafka implements AutoCloseable {
                 });
     }
 
+    private Map<String, Object> adminConfig() {
+        Map<String, Object> config = new HashMap<>(clientProperties(MonitorAcls.ADMIN));
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return config;
+    }
+
+    /** Every principal's SCRAM credentials but admin's (created at format time) and the ACLs. */
+    private void grantMonitorAcls() {
+        security.grant(bootstrapServers);
+    }
+
     private void awaitBrokerRegistered() {
-        try (Admin admin =
-                Admin.create(
-                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(adminConfig())) {
             retryUntilReady(
                     "the broker to register",
                     () -> {
@@ -352,7 +518,7 @@ public final class EmbeddedKafka implements AutoCloseable {
      * Formats the log directory unless it already holds a formatted node, whose data a restart must
      * keep.
      */
-    private static void format(Path logDir) {
+    private static void format(Path logDir, List<String> scram) {
         // Formatter reports to a PrintStream; keep that chatter out of the console.
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(report, true, StandardCharsets.UTF_8)) {
@@ -367,6 +533,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setMetadataLogDirectory(logDir.toString())
                     .setControllerListenerName(CONTROLLER_LISTENER)
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .setScramArguments(scram)
                     .setIgnoreFormatted(true)
                     .run();
         } catch (Exception e) {
@@ -422,6 +589,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "EmbeddedKafka[" + bootstrapServers + ", " + logDir + "]";
+        return "EmbeddedKafka["
+                + bootstrapServers
+                + (security != null ? " SASL_SSL" : "")
+                + ", "
+                + logDir
+                + "]";
     }
 }

@@ -2,6 +2,7 @@ package kz.migration.monitor.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -55,7 +56,14 @@ public final class KafkaClients {
      * waiting for a quiet period.
      */
     public static List<String> readCommitted(String bootstrapServers, String topic) {
-        Map<String, Object> config =
+        return readCommitted(bootstrapServers, topic, Map.of());
+    }
+
+    /** As {@link #readCommitted(String, String)}, with a principal's client settings. */
+    public static List<String> readCommitted(
+            String bootstrapServers, String topic, Map<String, String> clientProperties) {
+        Map<String, Object> config = new HashMap<>(clientProperties);
+        config.putAll(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                         ConsumerConfig.ISOLATION_LEVEL_CONFIG,
@@ -64,7 +72,7 @@ public final class KafkaClients {
                         ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                                 StringDeserializer.class.getName(),
                         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                                StringDeserializer.class.getName());
+                                StringDeserializer.class.getName()));
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions =
                     consumer.partitionsFor(topic, READ_TIMEOUT).stream()
