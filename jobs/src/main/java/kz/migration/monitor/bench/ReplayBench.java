@@ -1,7 +1,6 @@
 package kz.migration.monitor.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import kz.migration.monitor.generator.GeneratorSettings;
 import kz.migration.monitor.generator.JsonlFileSink;
@@ -60,8 +58,7 @@ public final class ReplayBench {
         double parseSeconds = seconds(t1);
 
         System.gc();
-        AtomicLong peakHeap = new AtomicLong();
-        Thread sampler = heapSampler(peakHeap);
+        PeakMemory memory = PeakMemory.start();
         Replay.Summary s;
         long t2 = System.nanoTime();
         try {
@@ -77,7 +74,7 @@ public final class ReplayBench {
                                     progress.total(),
                                     progress.update());
         } finally {
-            sampler.interrupt();
+            memory.stop();
         }
         double replaySeconds = seconds(t2);
         progress.done().run();
@@ -113,9 +110,9 @@ public final class ReplayBench {
                 s.flowStats(),
                 s.flowMatrix(),
                 s.deadLetters(),
-                peakHeap.get() >> 20,
+                memory.peakHeapBytes() >> 20,
                 Runtime.getRuntime().maxMemory() >> 20,
-                peakResident(),
+                PeakMemory.peakResident(),
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"),
                 loadBefore,
@@ -148,41 +145,6 @@ public final class ReplayBench {
                 p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
-    }
-
-    private static Thread heapSampler(AtomicLong peak) {
-        Thread t =
-                new Thread(
-                        () -> {
-                            var memory = ManagementFactory.getMemoryMXBean();
-                            while (!Thread.currentThread().isInterrupted()) {
-                                peak.accumulateAndGet(
-                                        memory.getHeapMemoryUsage().getUsed(), Math::max);
-                                try {
-                                    Thread.sleep(100);
-                                } catch (InterruptedException e) {
-                                    return;
-                                }
-                            }
-                        },
-                        "bench-heap-sampler");
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    /** The process' peak resident set (VmHWM) where Linux reports it. */
-    private static String peakResident() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return line.substring(6).trim();
-                }
-            }
-        } catch (IOException e) {
-            // not Linux: only the heap figure is reported
-        }
-        return "n/a";
     }
 
     private static String loadAverage() {
