@@ -1,46 +1,81 @@
 package kz.migration.monitor.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.typeutils.ListTypeInfo;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.operators.TimestampedCollector;
 import org.apache.flink.util.Collector;
 
 /**
  * A keyed function that sees its key's events in event-time order, whatever order they arrive in.
  *
  * <p>Events wait in state until the watermark passes their timestamp. When it does, the function
- * first runs the work the subclass scheduled for that instant with {@link #scheduleAt} ({@link
- * #onTime}, e.g. the end of a day), then applies the events of that instant sorted by {@link
- * #order()}. Because Flink fires timers in timestamp order, a key's scheduled work and its events
- * interleave exactly as in event time: this is what makes the results of the streaming job (with
- * out-of-order input within the allowed lateness) and of a replay over shuffled files identical.
+ * goes through the instants up to the watermark in order: at each it first runs the work the
+ * subclass scheduled for that instant with {@link #scheduleAt} ({@link #onTime}, e.g. the end of a
+ * day), then applies the events of that instant sorted by {@link #order()}. A key's scheduled work
+ * and its events thus interleave exactly as in event time: this is what makes the results of the
+ * streaming job (with out-of-order input within the allowed lateness) and of a replay over shuffled
+ * files identical. Main output emitted at an instant carries that instant as timestamp.
+ *
+ * <p>A key has one timer at a time, at the earliest instant that has work or events, and its events
+ * wait in an append-only list: a timer and a state entry per key and instant made timers and the
+ * rewriting of each instant's list the largest costs of the job.
  *
  * <p>{@link #onTime} runs only at instants that were scheduled and not withdrawn, so subclasses
  * need not check why they were woken. Work after the {@code horizon} (a replay's as-of instant) is
  * not scheduled, so nothing that would only become true after it is reported.
+ *
+ * <p>Savepoints of the versions before kept a {@code MapState} "due" of instant to (work requested,
+ * events) with a timer per entry. A job restored from one takes each key's entries over into
+ * today's state when the first of those timers fires, so no waiting event or scheduled work is lost
+ * in the upgrade.
  */
-public abstract class EventTimeOrderedFunction<K, IN, OUT>
-        extends KeyedProcessFunction<K, IN, OUT> {
+public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessFunction<K, IN, OUT>
+        implements CheckpointedFunction {
 
     private static final long serialVersionUID = 1L;
+
+    private static final long[] NOTHING = new long[0];
 
     protected final long horizon;
     private final TypeInformation<IN> eventType;
 
+    /** The events that wait for the watermark, with their timestamps, in arrival order. */
+    private transient ListState<Tuple2<Long, IN>> waiting;
+
+    /** The instants with work scheduled, ascending and distinct. */
+    private transient ValueState<long[]> agenda;
+
+    /** The instant of the key's one timer: the earliest waiting event or scheduled work. */
+    private transient ValueState<Long> wakeAt;
+
     /**
-     * What is due at each instant that has a timer: whether {@link #onTime} was requested ({@code
-     * f0}) and the events waiting for it ({@code f1}). Flink keeps one timer per key and instant,
-     * which events and requested work share; the entry tells the timer what it is for.
+     * The agenda of the key being woken, while its instants are gone through: work scheduled or
+     * withdrawn meanwhile changes it here and it is written back once at the end.
      */
-    private transient MapState<Long, Tuple2<Boolean, List<IN>>> due;
+    private transient long[] wokenAgenda;
+
+    /** The state of the versions before, read only in a job restored from a savepoint. */
+    private transient MapState<Long, Tuple2<Boolean, List<IN>>> legacyDue;
+
+    private transient boolean restored;
 
     protected EventTimeOrderedFunction(TypeInformation<IN> eventType, long horizon) {
         this.eventType = eventType;
@@ -67,7 +102,19 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT>
 
     @Override
     public final void open(OpenContext openContext) throws Exception {
-        due =
+        waiting =
+                getRuntimeContext()
+                        .getListState(
+                                new ListStateDescriptor<>(
+                                        "waiting", Types.TUPLE(Types.LONG, eventType)));
+        agenda =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "agenda",
+                                        PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        wakeAt = getRuntimeContext().getState(new ValueStateDescriptor<>("wake-at", Types.LONG));
+        legacyDue =
                 getRuntimeContext()
                         .getMapState(
                                 new MapStateDescriptor<>(
@@ -78,34 +125,87 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT>
     }
 
     @Override
+    public final void initializeState(FunctionInitializationContext context) {
+        // A fresh job cannot hold the old state: it pays no look-up for it per timer.
+        restored = context.isRestored();
+    }
+
+    @Override
+    public final void snapshotState(FunctionSnapshotContext context) {}
+
+    @Override
     public final void processElement(IN event, Context ctx, Collector<OUT> out) throws Exception {
         long ts = ctx.timestamp();
-        // The entry from state is changed and put back rather than copied: on the heap backend it
-        // is the stored object itself, on RocksDB a fresh copy, so neither copying nor mutating
-        // can leak between keys.
-        Tuple2<Boolean, List<IN>> at = due.get(ts);
-        if (at == null) {
-            at = Tuple2.of(false, new ArrayList<>(1));
-            ctx.timerService().registerEventTimeTimer(ts);
-        }
-        at.f1.add(event);
-        due.put(ts, at);
+        waiting.add(Tuple2.of(ts, event));
+        wakeNoLaterThan(ctx, ts);
     }
 
     @Override
     public final void onTimer(long timestamp, OnTimerContext ctx, Collector<OUT> out)
             throws Exception {
-        Tuple2<Boolean, List<IN>> at = due.get(timestamp);
-        if (at == null) {
-            return;
+        // Flink advances the watermark before it fires the timers up to it, so everything up to
+        // the watermark can be applied now, in one go, rather than one timer per instant.
+        long watermark = ctx.timerService().currentWatermark();
+        if (restored) {
+            takeOverLegacyState();
         }
-        due.remove(timestamp);
-        if (at.f0) {
-            onTime(timestamp, ctx, out);
+        List<Tuple2<Long, IN>> due = new ArrayList<>();
+        List<Tuple2<Long, IN>> later = new ArrayList<>();
+        Iterable<Tuple2<Long, IN>> all = waiting.get();
+        if (all != null) {
+            for (Tuple2<Long, IN> e : all) {
+                (e.f0 <= watermark ? due : later).add(e);
+            }
         }
-        at.f1.sort(order());
-        for (IN event : at.f1) {
-            onEvent(event, timestamp, ctx, out);
+        Comparator<IN> order = order();
+        due.sort((a, b) -> a.f0.equals(b.f0) ? order.compare(a.f1, b.f1) : a.f0.compareTo(b.f0));
+        long[] work = agenda.value();
+        wokenAgenda = work == null ? NOTHING : work;
+        try {
+            int next = 0;
+            while (true) {
+                boolean hasWork = wokenAgenda.length > 0 && wokenAgenda[0] <= watermark;
+                boolean hasEvents = next < due.size();
+                if (!hasWork && !hasEvents) {
+                    break;
+                }
+                long at =
+                        hasWork && (!hasEvents || wokenAgenda[0] <= due.get(next).f0)
+                                ? wokenAgenda[0]
+                                : due.get(next).f0;
+                if (out instanceof TimestampedCollector<OUT> timestamped) {
+                    timestamped.setAbsoluteTimestamp(at);
+                }
+                if (hasWork && wokenAgenda[0] == at) {
+                    wokenAgenda = Arrays.copyOfRange(wokenAgenda, 1, wokenAgenda.length);
+                    onTime(at, ctx, out);
+                }
+                for (; next < due.size() && due.get(next).f0 == at; next++) {
+                    onEvent(due.get(next).f1, at, ctx, out);
+                }
+            }
+            work = wokenAgenda;
+        } finally {
+            wokenAgenda = null;
+        }
+        if (!due.isEmpty()) {
+            if (later.isEmpty()) {
+                waiting.clear();
+            } else {
+                waiting.update(later);
+            }
+        }
+        writeAgenda(work);
+        long wake = work.length > 0 ? work[0] : Long.MAX_VALUE;
+        for (Tuple2<Long, IN> e : later) {
+            wake = Math.min(wake, e.f0);
+        }
+        // The timer that fired is gone: the key needs a new one only if something is left.
+        if (work.length > 0 || !later.isEmpty()) {
+            ctx.timerService().registerEventTimeTimer(wake);
+            wakeAt.update(wake);
+        } else {
+            wakeAt.clear();
         }
     }
 
@@ -122,34 +222,127 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT>
      * counts so far).
      */
     protected final void scheduleEvenAfterHorizonAt(Context ctx, long timestamp) throws Exception {
-        Tuple2<Boolean, List<IN>> at = due.get(timestamp);
-        if (at == null) {
-            at = Tuple2.of(true, new ArrayList<>(0));
-            ctx.timerService().registerEventTimeTimer(timestamp);
-        } else if (at.f0) {
+        if (wokenAgenda != null) {
+            wokenAgenda = withInstant(wokenAgenda, timestamp);
             return;
-        } else {
-            at.f0 = true;
         }
-        due.put(timestamp, at);
+        long[] work = agenda.value();
+        long[] more = withInstant(work == null ? NOTHING : work, timestamp);
+        if (more != work) {
+            writeAgenda(more);
+            wakeNoLaterThan(ctx, timestamp);
+        }
     }
 
     /**
-     * Withdraws work scheduled at {@code timestamp}. The timer goes too, unless events wait for
-     * that instant (an event exactly at midnight, the end of a day, is the usual case): they are
-     * still applied then, without {@link #onTime}.
+     * Withdraws work scheduled at {@code timestamp}. Events that wait for that instant (an event
+     * exactly at midnight, the end of a day, is the usual case) are still applied then, without
+     * {@link #onTime}.
      */
     protected final void unscheduleAt(Context ctx, long timestamp) throws Exception {
-        Tuple2<Boolean, List<IN>> at = due.get(timestamp);
-        if (at == null || !at.f0) {
+        if (wokenAgenda != null) {
+            wokenAgenda = withoutInstant(wokenAgenda, timestamp);
             return;
         }
-        if (at.f1.isEmpty()) {
-            due.remove(timestamp);
-            ctx.timerService().deleteEventTimeTimer(timestamp);
-        } else {
-            at.f0 = false;
-            due.put(timestamp, at);
+        long[] work = agenda.value();
+        if (work == null) {
+            return;
         }
+        long[] less = withoutInstant(work, timestamp);
+        if (less == work) {
+            return;
+        }
+        writeAgenda(less);
+        Long wake = wakeAt.value();
+        if (wake != null && wake == timestamp) {
+            rewake(ctx, less);
+        }
+    }
+
+    /** Moves the key's timer to {@code timestamp} if that is earlier than the one it has. */
+    private void wakeNoLaterThan(Context ctx, long timestamp) throws Exception {
+        Long wake = wakeAt.value();
+        if (wake != null && wake <= timestamp) {
+            return;
+        }
+        if (wake != null) {
+            ctx.timerService().deleteEventTimeTimer(wake);
+        }
+        ctx.timerService().registerEventTimeTimer(timestamp);
+        wakeAt.update(timestamp);
+    }
+
+    /** Sets the key's timer anew after work at its instant was withdrawn. */
+    private void rewake(Context ctx, long[] work) throws Exception {
+        ctx.timerService().deleteEventTimeTimer(wakeAt.value());
+        long wake = work.length > 0 ? work[0] : Long.MAX_VALUE;
+        boolean any = work.length > 0;
+        Iterable<Tuple2<Long, IN>> all = waiting.get();
+        if (all != null) {
+            for (Tuple2<Long, IN> e : all) {
+                wake = Math.min(wake, e.f0);
+                any = true;
+            }
+        }
+        if (any) {
+            ctx.timerService().registerEventTimeTimer(wake);
+            wakeAt.update(wake);
+        } else {
+            wakeAt.clear();
+        }
+    }
+
+    /** Moves the current key's entries of the state of the versions before into today's. */
+    private void takeOverLegacyState() throws Exception {
+        if (legacyDue.isEmpty()) {
+            return;
+        }
+        long[] work = agenda.value();
+        work = work == null ? NOTHING : work;
+        for (var entry : legacyDue.entries()) {
+            long at = entry.getKey();
+            if (entry.getValue().f0) {
+                work = withInstant(work, at);
+            }
+            for (IN event : entry.getValue().f1) {
+                waiting.add(Tuple2.of(at, event));
+            }
+        }
+        legacyDue.clear();
+        writeAgenda(work);
+    }
+
+    private void writeAgenda(long[] work) throws Exception {
+        if (work.length == 0) {
+            agenda.clear();
+        } else {
+            agenda.update(work);
+        }
+    }
+
+    /** {@code instants} with {@code t} added in order; the same array if it was there. */
+    private static long[] withInstant(long[] instants, long t) {
+        int i = Arrays.binarySearch(instants, t);
+        if (i >= 0) {
+            return instants;
+        }
+        int at = -i - 1;
+        long[] more = new long[instants.length + 1];
+        System.arraycopy(instants, 0, more, 0, at);
+        more[at] = t;
+        System.arraycopy(instants, at, more, at + 1, instants.length - at);
+        return more;
+    }
+
+    /** {@code instants} without {@code t}; the same array if it was not there. */
+    private static long[] withoutInstant(long[] instants, long t) {
+        int i = Arrays.binarySearch(instants, t);
+        if (i < 0) {
+            return instants;
+        }
+        long[] less = new long[instants.length - 1];
+        System.arraycopy(instants, 0, less, 0, i);
+        System.arraycopy(instants, i + 1, less, i, instants.length - i - 1);
+        return less;
     }
 }

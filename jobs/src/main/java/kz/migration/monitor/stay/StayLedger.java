@@ -47,7 +47,19 @@ public record StayLedger(
             return this;
         }
         long day = KazakhstanTime.dateOf(at).toEpochDay();
-        return new StayLedger(true, at, citizenship, region, city, day - 1, 0, 0, uncoveredDays);
+        // Heap state keeps this object for as long as the person is present, millions of them at
+        // the national load: a few hundred distinct codes and city names are shared rather than
+        // kept as one parsed copy per person.
+        return new StayLedger(
+                true,
+                at,
+                citizenship == null ? null : citizenship.intern(),
+                region,
+                city == null ? null : city.intern(),
+                day - 1,
+                0,
+                0,
+                uncoveredDays);
     }
 
     /**

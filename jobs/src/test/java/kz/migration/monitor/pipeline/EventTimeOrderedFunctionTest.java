@@ -2,8 +2,19 @@ package kz.migration.monitor.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.api.java.typeutils.ListTypeInfo;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.apache.flink.util.Collector;
@@ -74,7 +85,8 @@ class EventTimeOrderedFunctionTest {
         harness.processElement("b", 20);
 
         assertThat(harness.extractOutputValues()).isEmpty();
-        assertThat(harness.numEventTimeTimers()).isEqualTo(3);
+        // One timer for the key, at its earliest instant, not one per instant.
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
         harness.processWatermark(20);
         // No work was scheduled, so none runs at the events' instants.
@@ -101,6 +113,55 @@ class EventTimeOrderedFunctionTest {
                         "schedule:30@10", "schedule:50@10", "time@30", "y@40", "time@50", "x@50");
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void outputCarriesTheInstantItWasEmittedAt() throws Exception {
+        harness.processElement("b", 20);
+        harness.processElement("schedule:15", 10);
+        harness.processElement("a", 10);
+
+        harness.processWatermark(25);
+
+        assertThat(harness.extractOutputValues())
+                .containsExactly("a@10", "schedule:15@10", "time@15", "b@20");
+        assertThat(
+                        harness.getOutput().stream()
+                                .filter(r -> r instanceof StreamRecord<?>)
+                                .map(r -> ((StreamRecord<?>) r).getTimestamp()))
+                .containsExactly(10L, 10L, 15L, 20L);
+    }
+
+    @Test
+    void workScheduledForAnInstantThatThisWatermarkPassesRunsInTheSameStep() throws Exception {
+        harness.processElement("schedule:12", 10);
+        harness.processElement("x", 14);
+        harness.processElement("y", 40);
+
+        harness.processWatermark(30);
+        assertThat(harness.extractOutputValues())
+                .containsExactly("schedule:12@10", "time@12", "x@14");
+        // What is left, the event at 40, still has its timer and its entry.
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+        harness.processWatermark(40);
+        assertThat(harness.extractOutputValues())
+                .containsExactly("schedule:12@10", "time@12", "x@14", "y@40");
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void anEarlierEventMovesTheKeysTimerForward() throws Exception {
+        harness.processElement("late", 50);
+        harness.processElement("early", 10);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+        harness.processWatermark(10);
+        assertThat(harness.extractOutputValues()).containsExactly("early@10");
+        harness.processWatermark(50);
+        assertThat(harness.extractOutputValues()).containsExactly("early@10", "late@50");
+        assertThat(harness.numKeyedStateEntries()).isZero();
     }
 
     @Test
@@ -182,5 +243,81 @@ class EventTimeOrderedFunctionTest {
                 .containsExactly("always:" + (HORIZON + 1) + "@10", "time@" + (HORIZON + 1));
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    /**
+     * Writes the state of the versions before this one: a map "due" from instant to (work
+     * requested, events), with a timer per instant. An element {@code work} requests work at its
+     * own timestamp; any other is an event waiting there.
+     */
+    static final class LegacyWriter extends KeyedProcessFunction<String, String, String> {
+        private static final long serialVersionUID = 1L;
+        private transient MapState<Long, Tuple2<Boolean, List<String>>> due;
+
+        @Override
+        public void open(OpenContext openContext) {
+            due =
+                    getRuntimeContext()
+                            .getMapState(
+                                    new MapStateDescriptor<>(
+                                            "due",
+                                            Types.LONG,
+                                            Types.TUPLE(
+                                                    Types.BOOLEAN,
+                                                    new ListTypeInfo<>(Types.STRING))));
+        }
+
+        @Override
+        public void processElement(String value, Context ctx, Collector<String> out)
+                throws Exception {
+            long ts = ctx.timestamp();
+            Tuple2<Boolean, List<String>> at = due.get(ts);
+            if (at == null) {
+                at = Tuple2.of(false, new ArrayList<>());
+                ctx.timerService().registerEventTimeTimer(ts);
+            }
+            if (value.equals("work")) {
+                at.f0 = true;
+            } else {
+                at.f1.add(value);
+            }
+            due.put(ts, at);
+        }
+    }
+
+    @Test
+    void aSavepointOfTheVersionsBeforeLosesNeitherEventsNorScheduledWork() throws Exception {
+        OperatorSubtaskState savepoint;
+        try (var before =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new LegacyWriter()),
+                        e -> "person",
+                        Types.STRING)) {
+            before.open();
+            before.processElement("b", 30);
+            before.processElement("work", 20);
+            before.processElement("a", 30);
+            before.processElement("c", 40);
+            savepoint = before.snapshot(1, 1);
+        }
+
+        try (var after =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new Recorder()), e -> "person", Types.STRING)) {
+            after.initializeState(savepoint);
+            after.open();
+            after.processElement("d", 35);
+
+            after.processWatermark(35);
+            assertThat(after.extractOutputValues())
+                    .containsExactly("time@20", "a@30", "b@30", "d@35");
+
+            after.processWatermark(40);
+            assertThat(after.extractOutputValues())
+                    .containsExactly("time@20", "a@30", "b@30", "d@35", "c@40");
+            // The old state is gone with what it held; nothing waits any more.
+            assertThat(after.numKeyedStateEntries()).isZero();
+            assertThat(after.numEventTimeTimers()).isZero();
+        }
     }
 }
