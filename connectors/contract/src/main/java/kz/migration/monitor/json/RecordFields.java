@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import kz.migration.monitor.event.KazakhstanTime;
 import kz.migration.monitor.event.Region;
@@ -19,22 +15,6 @@ import kz.migration.monitor.event.Region;
  * a dead letter's reason and the dead-letter metric report. A JSON {@code null} counts as absent.
  */
 final class RecordFields {
-
-    private static final Pattern CITIZENSHIP = Pattern.compile("[A-Z]{3}");
-
-    /**
-     * The shape of an ISO-8601 instant: {@code java.time}'s ISO formatters also take forms that are
-     * not ISO-8601 (lower-case {@code t}/{@code z}, a bare decimal point, an offset with seconds,
-     * signed years beyond 9999), so the shape is checked first and {@code java.time} then checks
-     * the ranges (day of month, leap years, offset up to 18 hours).
-     */
-    private static final Pattern INSTANT_SHAPE =
-            Pattern.compile(
-                    "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?"
-                            + "(Z|[+-][0-9]{2}(:[0-9]{2})?)");
-
-    /** The shape of an ISO local date; see {@link #INSTANT_SHAPE} for why. */
-    private static final Pattern DATE_SHAPE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     private final ObjectNode node;
 
@@ -91,7 +71,7 @@ final class RecordFields {
 
     String requireCitizenship(String field) throws InvalidFieldException {
         String s = text(field, required(field));
-        if (!CITIZENSHIP.matcher(s).matches()) {
+        if (!isAlpha3(s)) {
             throw new InvalidFieldException(
                     field,
                     quote(s) + " is not an ISO 3166-1 alpha-3 code (three upper-case letters)");
@@ -105,15 +85,12 @@ final class RecordFields {
 
     Instant requireInstant(String field) throws InvalidFieldException {
         String s = text(field, required(field));
-        try {
-            if (!INSTANT_SHAPE.matcher(s).matches()) {
-                throw new DateTimeParseException("not the ISO-8601 shape", s, 0);
-            }
-            return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
+        Instant instant = IsoInstants.instantOrNull(s);
+        if (instant == null) {
             throw new InvalidFieldException(
                     field, quote(s) + " is not an ISO-8601 instant with an offset");
         }
+        return instant;
     }
 
     LocalDate optionalDate(String field) throws InvalidFieldException {
@@ -122,14 +99,11 @@ final class RecordFields {
             return null;
         }
         String s = text(field, v);
-        try {
-            if (!DATE_SHAPE.matcher(s).matches()) {
-                throw new DateTimeParseException("not the ISO-8601 shape", s, 0);
-            }
-            return LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE);
-        } catch (DateTimeParseException e) {
+        LocalDate date = IsoInstants.dateOrNull(s);
+        if (date == null) {
             throw new InvalidFieldException(field, quote(s) + " is not an ISO local date");
         }
+        return date;
     }
 
     /** Any valid date, also one before {@code occurredAt}. */
@@ -230,6 +204,18 @@ final class RecordFields {
                     "must be a JSON string, is " + v.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return v.textValue();
+    }
+
+    /** Three ASCII upper-case letters, the shape of an ISO 3166-1 alpha-3 code. */
+    private static boolean isAlpha3(String s) {
+        return s.length() == 3
+                && isUpperAscii(s.charAt(0))
+                && isUpperAscii(s.charAt(1))
+                && isUpperAscii(s.charAt(2));
+    }
+
+    private static boolean isUpperAscii(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     private static String quote(String s) {
