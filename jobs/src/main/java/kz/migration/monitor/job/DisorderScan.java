@@ -7,17 +7,14 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.SourceStream;
 import kz.migration.monitor.json.InputParser;
-import kz.migration.monitor.json.Parsed;
 import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.json.RawPayload;
 
@@ -26,11 +23,12 @@ import kz.migration.monitor.json.RawPayload;
  * record, and the file's worst disorder (how far a valid record's event time lies behind the latest
  * one before it), which becomes the exact watermark bound.
  *
- * <p>Validity is the parser's own, so every line is parsed. To spread that over the cores, the file
- * is cut into ranges at line feeds and the ranges are scanned in parallel; the disorder of the
- * whole file follows from each range's own disorder, earliest and latest time, combined in file
- * order. Each range is read as replay's sources read a file ({@link BoundedLines}), and ranges
- * start after a line feed, so the lines are theirs.
+ * <p>Validity is the parser's own, but a line is parsed only where its validity could change the
+ * findings ({@link RangeFindings}); the rest is read for its event time alone. To spread that over
+ * the cores, the file is cut into ranges at line feeds and the ranges are scanned in parallel; the
+ * disorder of the whole file follows from each range's own disorder, earliest and latest time,
+ * combined in file order. Each range is read as replay's sources read a file ({@link
+ * BoundedLines}), and ranges start after a line feed, so the lines are theirs.
  */
 final class DisorderScan {
 
@@ -41,7 +39,7 @@ final class DisorderScan {
      * One range's findings; {@code min} and {@code max} are {@link Long#MIN_VALUE} without valid
      * records.
      */
-    private record Range(long lines, long disorder, long min, long max) {}
+    record Range(long lines, long disorder, long min, long max) {}
 
     /** Files below this are not worth splitting. */
     private static final long MIN_SPLIT_BYTES = 1L << 22;
@@ -138,11 +136,7 @@ final class DisorderScan {
     private static Range scanRange(
             SourceStream stream, Path path, long from, long to, Pseudonymiser pseudonymiser)
             throws IOException {
-        InputParser<? extends InputEvent> parser = InputParser.of(stream, pseudonymiser);
-        long lines = 0;
-        long disorder = 0;
-        long min = Long.MIN_VALUE;
-        long max = Long.MIN_VALUE;
+        RangeFindings findings = new RangeFindings(InputParser.of(stream, pseudonymiser));
         // Read, not mapped: mapped pages would count towards the process' resident memory.
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
                 BoundedLines r =
@@ -150,24 +144,10 @@ final class DisorderScan {
                                 limited(Channels.newInputStream(ch.position(from)), to - from))) {
             RawPayload line;
             while ((line = r.next()) != null) {
-                lines++;
-                if (line.problem() == null && line.text().isBlank()) {
-                    continue;
-                }
-                Parsed<? extends InputEvent> p = parser.parse(line, Instant.EPOCH);
-                if (p.isValid()) {
-                    long ts = p.event().timestamp();
-                    if (max == Long.MIN_VALUE) {
-                        min = ts;
-                    } else {
-                        disorder = Math.max(disorder, max - ts);
-                    }
-                    min = Math.min(min, ts);
-                    max = Math.max(max, ts);
-                }
+                findings.accept(line);
             }
         }
-        return new Range(lines, disorder, min, max);
+        return findings.finish();
     }
 
     /** The first {@code length} bytes of {@code in}. */
