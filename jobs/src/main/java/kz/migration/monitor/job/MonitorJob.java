@@ -58,18 +58,20 @@ public final class MonitorJob {
      */
     public static void defineWorkflow(
             DataStream<IngestedRecord> records, MonitorSinks sinks, MonitorSettings settings) {
-        defineWorkflow(records, sinks, settings, false);
+        defineWorkflow(records, sinks, settings, false, 0);
     }
 
     /**
      * As above; {@code replay} de-duplicates with {@link ReplayDeduplicator}, whose memory is not
-     * checkpointed: only for a job without checkpoints.
+     * checkpointed: only for a job without checkpoints. It makes room for {@code replayRecords} ids
+     * at the start.
      */
     static void defineWorkflow(
             DataStream<IngestedRecord> records,
             MonitorSinks sinks,
             MonitorSettings settings,
-            boolean replay) {
+            boolean replay,
+            long replayRecords) {
         long horizon = settings.horizonMillis();
         TypeInformation<InputEvent> eventType = MonitorTypes.INPUT_EVENT;
         TypeInformation<Alert> alertType = MonitorTypes.of(Alert.class);
@@ -87,7 +89,7 @@ public final class MonitorJob {
                                 .transform(
                                         "Drop duplicate eventIds",
                                         eventType,
-                                        new ReplayDeduplicator())
+                                        new ReplayDeduplicator(replayRecords))
                                 .uid("deduplicate")
                         : valid.keyBy(EventKey::of, EventKey.TYPE)
                                 .process(new Deduplicator(settings.dedupRetention(), horizon))

@@ -137,7 +137,8 @@ public final class Replay {
                     records,
                     new MonitorSinks(alerts, stats, matrix, dead),
                     settings.asOf(at),
-                    true);
+                    true,
+                    lines);
             JsonLinesFormat.LINES_READ.set(0);
             Thread ticker = progressTicker(progress);
             try {

@@ -33,13 +33,30 @@ final class ReplayDeduplicator extends AbstractStreamOperator<InputEvent>
     private transient PriorityQueue<Due> due;
     private transient LabelledCounters duplicates;
 
+    private final long expectedIds;
+
+    /** A de-duplicator for about {@code expectedIds} ids in all, spread over the subtasks. */
+    ReplayDeduplicator(long expectedIds) {
+        this.expectedIds = expectedIds;
+    }
+
     @Override
     public void open() throws Exception {
         super.open();
-        passed = new FingerprintSet(1 << 16);
+        passed = new FingerprintSet(initialSlots());
         pending = new HashMap<>();
         due = new PriorityQueue<>((a, b) -> Long.compare(a.timestamp(), b.timestamp()));
         duplicates = new LabelledCounters(getMetricGroup(), "migration_duplicates_total", "stream");
+    }
+
+    /**
+     * Room for this subtask's share of the ids from the start (a tenth more for uneven keys): a set
+     * that grows holds its old and new table at once, at the national load 768 MiB for a moment.
+     */
+    private int initialSlots() {
+        int subtasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
+        double slots = expectedIds * 1.1 / subtasks / 0.75;
+        return (int) Math.max(1 << 16, Math.min(slots, 1 << 30));
     }
 
     @Override

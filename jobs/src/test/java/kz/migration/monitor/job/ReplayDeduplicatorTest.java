@@ -16,7 +16,7 @@ class ReplayDeduplicatorTest {
 
     private final KeyedOneInputStreamOperatorTestHarness<EventKey, InputEvent, InputEvent> harness =
             new KeyedOneInputStreamOperatorTestHarness<>(
-                    new ReplayDeduplicator(), EventKey::of, EventKey.TYPE);
+                    new ReplayDeduplicator(1_000), EventKey::of, EventKey.TYPE);
 
     ReplayDeduplicatorTest() throws Exception {
         harness.getExecutionConfig()
