@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -96,7 +97,7 @@ class GaugesAfterRestoreTest {
         try {
             before = awaitSettled(firstPort, records);
         } finally {
-            first.cancel().get(60, TimeUnit.SECONDS);
+            cancelAndAwait(first);
         }
         for (String name : NAMED) {
             assertThat(before.get(name)).as(name).isNotEmpty();
@@ -115,7 +116,7 @@ class GaugesAfterRestoreTest {
             // Counters count per run, from zero: no input was processed again.
             assertThat(after.sum("migration_events_total")).isZero();
         } finally {
-            second.cancel().get(60, TimeUnit.SECONDS);
+            cancelAndAwait(second);
         }
     }
 
@@ -202,6 +203,19 @@ class GaugesAfterRestoreTest {
             producer.flush();
         }
         return sent;
+    }
+
+    /**
+     * Cancels the job and waits until it has ended: a cancel is only acknowledged at once, and a
+     * checkpoint still being written then races the removal of the test's directory.
+     */
+    private static void cancelAndAwait(JobClient job) throws Exception {
+        job.cancel().get(60, TimeUnit.SECONDS);
+        try {
+            job.getJobExecutionResult().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException cancelled) {
+            // How a cancelled job's result ends.
+        }
     }
 
     private static JobClient start(int reporterPort, String checkpoints, Path restoreFrom)
