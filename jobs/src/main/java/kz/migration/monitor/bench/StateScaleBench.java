@@ -90,7 +90,7 @@ public final class StateScaleBench implements Callable<Integer> {
             names = "--changes",
             description =
                     "Events changing people already in state before the incremental checkpoint"
-                            + " (default: 1% of the people).")
+                            + " (default: 1%% of the people).")
     Long changes;
 
     @Option(

@@ -45,6 +45,15 @@ class MonitorCliTest {
                 .contains("Usage: migration-monitor " + command);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"streaming", "latency", "state", "growth"})
+    void everyBenchCommandHasHelpWithoutWarnings(String command) {
+        assertThat(MonitorCli.run("bench", command, "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Usage: migration-monitor bench " + command);
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("WARN");
+    }
+
     @Test
     void topLevelHelpListsTheCommands() {
         assertThat(MonitorCli.run("--help")).isZero();
