@@ -42,6 +42,8 @@ final class RangeFindings {
 
     private long max = Long.MIN_VALUE;
 
+    // Candidates exist only once a valid line has set min and max, and all lie above max.
+
     RangeFindings(InputParser<? extends InputEvent> parser) {
         this.parser = parser;
     }
@@ -61,7 +63,7 @@ final class RangeFindings {
             }
             return;
         }
-        if (max == Long.MIN_VALUE && candidates.isEmpty()) {
+        if (max == Long.MIN_VALUE) {
             // Nothing valid yet to compare with: the first valid line sets both ends.
             long ts = validTimestamp(line);
             if (ts != OccurredAtPeek.UNKNOWN) {
@@ -77,7 +79,7 @@ final class RangeFindings {
             }
             return;
         }
-        boolean belowMin = max != Long.MIN_VALUE && peeked < min;
+        boolean belowMin = peeked < min;
         if (!belowMin && latest - peeked <= disorder) {
             if (peeked > max) {
                 // Within the disorder whatever it follows, but the latest valid time if every
@@ -92,11 +94,7 @@ final class RangeFindings {
         }
     }
 
-    /** Lines read, lines parsed. */
-    long lines() {
-        return lines;
-    }
-
+    /** Lines parsed so far. */
     long parsed() {
         return parsed;
     }
@@ -110,17 +108,9 @@ final class RangeFindings {
     /** A valid line at {@code ts}, in file order after those taken so far. */
     private void addValid(long ts) {
         if (max == Long.MIN_VALUE) {
-            if (candidates.isEmpty()) {
-                min = ts;
-                max = ts;
-                return;
-            }
-            settleLatest();
-            if (max == Long.MIN_VALUE) {
-                min = ts;
-                max = ts;
-                return;
-            }
+            min = ts;
+            max = ts;
+            return;
         }
         long latest = candidates.isEmpty() ? max : candidates.peekLast().timestamp();
         if (ts >= latest) {
@@ -148,10 +138,7 @@ final class RangeFindings {
             Candidate c = candidates.pollLast();
             if (validTimestamp(c.line()) != OccurredAtPeek.UNKNOWN) {
                 candidates.clear();
-                if (max == Long.MIN_VALUE) {
-                    min = c.timestamp();
-                }
-                max = Math.max(max, c.timestamp());
+                max = c.timestamp();
                 return;
             }
         }

@@ -56,7 +56,8 @@ final class ReplayDeduplicator extends AbstractStreamOperator<InputEvent>
     private int initialSlots() {
         int subtasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
         double slots = expectedIds * 1.1 / subtasks / 0.75;
-        return (int) Math.max(1 << 16, Math.min(slots, 1 << 30));
+        // FingerprintSet's largest table: 2^29 slots in one long[] of 2^30.
+        return (int) Math.max(1 << 16, Math.min(slots, 1 << 29));
     }
 
     @Override
