@@ -133,6 +133,14 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
     @Override
     public final void snapshotState(FunctionSnapshotContext context) {}
 
+    /**
+     * Whether the job was restored from a checkpoint or savepoint, which may hold the state of
+     * versions before: a fresh job need not look for it.
+     */
+    protected final boolean isRestored() {
+        return restored;
+    }
+
     @Override
     public final void processElement(IN event, Context ctx, Collector<OUT> out) throws Exception {
         long ts = ctx.timestamp();

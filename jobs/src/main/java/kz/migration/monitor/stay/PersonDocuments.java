@@ -177,6 +177,10 @@ public record PersonDocuments(
             }
         }
         boolean permanentOver = permanentUntil != null && permanentUntil.toEpochDay() < today;
+        if (live.size() == periods.size() && active.size() == permits.size() && !permanentOver) {
+            // Unchanged, the same value: the monitor then has nothing to write back to state.
+            return this;
+        }
         return new PersonDocuments(
                 new ArrayList<>(live),
                 new ArrayList<>(active),

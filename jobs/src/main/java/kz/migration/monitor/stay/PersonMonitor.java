@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.Objects;
 import kz.migration.monitor.event.Alert;
 import kz.migration.monitor.event.AlertDetails;
 import kz.migration.monitor.event.AlertType;
@@ -41,6 +42,11 @@ import org.apache.flink.util.Collector;
  * <p>Days are evaluated lazily: a timer wakes the person only at the end of the next day that would
  * raise an alert, and every event first brings the stay up to date. State is cleared once the
  * person is gone and the 180-day window holds nothing of theirs; TTL is a safety net.
+ *
+ * <p>A person is one state value, a {@link PersonFile}, read once when an event or a wake-up starts
+ * and written back once at its end. Savepoints of the versions before kept four values ("stay",
+ * "documents", "contract", "wake-up"); a job restored from one moves a person's over the first time
+ * it looks the person up.
  */
 public final class PersonMonitor extends EventTimeOrderedFunction<String, InputEvent, Alert> {
 
@@ -52,10 +58,24 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
     private final StayRules rules;
     private final int contractYears;
 
-    private transient ValueState<StayLedger> stay;
-    private transient ValueState<PersonDocuments> documents;
-    private transient ValueState<RelocationContract> contract;
-    private transient ValueState<Long> wakeUp;
+    private transient ValueState<PersonFile> person;
+
+    /** The state of the versions before, read only in a job restored from a savepoint. */
+    private transient ValueState<StayLedger> legacyStay;
+
+    private transient ValueState<PersonDocuments> legacyDocuments;
+    private transient ValueState<RelocationContract> legacyContract;
+    private transient ValueState<Long> legacyWakeUp;
+
+    /**
+     * The current person as read at the start of this event or wake-up ({@code loaded}) and as
+     * changed since; written back by {@link #tidy}.
+     */
+    private transient PersonFile loaded;
+
+    private transient StayLedger stay;
+    private transient PersonDocuments documents;
+    private transient RelocationContract contract;
     private transient AlertCounter alerts;
     private transient LabelledCounters unmatchedExits;
     private transient LabelledCounters contractBreaches;
@@ -81,11 +101,19 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
                                 .cleanupIncrementally(1, false)
                                 .build()
                         : null;
-        stay =
+        person =
+                getRuntimeContext()
+                        .getState(
+                                withTtl(
+                                        new ValueStateDescriptor<>(
+                                                "person", MonitorTypes.of(PersonFile.class)),
+                                        ttl));
+        // The descriptors of the versions before, TTL included: a restored state's must match.
+        legacyStay =
                 getRuntimeContext()
                         .getState(
                                 withTtl(new ValueStateDescriptor<>("stay", StayLedger.class), ttl));
-        documents =
+        legacyDocuments =
                 getRuntimeContext()
                         .getState(
                                 withTtl(
@@ -93,7 +121,7 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
                                                 "documents",
                                                 MonitorTypes.of(PersonDocuments.class)),
                                         ttl));
-        contract =
+        legacyContract =
                 getRuntimeContext()
                         .getState(
                                 withTtl(
@@ -101,7 +129,8 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
                                                 "contract",
                                                 MonitorTypes.of(RelocationContract.class)),
                                         ttl));
-        wakeUp = getRuntimeContext().getState(new ValueStateDescriptor<>("wake-up", Types.LONG));
+        legacyWakeUp =
+                getRuntimeContext().getState(new ValueStateDescriptor<>("wake-up", Types.LONG));
         var metrics = getRuntimeContext().getMetricGroup();
         alerts = new AlertCounter(metrics);
         unmatchedExits = new LabelledCounters(metrics, "migration_unmatched_exits_total");
@@ -132,6 +161,7 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
     protected void onTime(long timestamp, OnTimerContext ctx, Collector<Alert> out)
             throws Exception {
         long today = KazakhstanTime.dateOf(timestamp).toEpochDay();
+        load();
         catchUp(today - 1, ctx.getCurrentKey(), ctx, out);
         tidy(today, ctx);
     }
@@ -140,6 +170,7 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
     protected void onEvent(InputEvent event, long timestamp, Context ctx, Collector<Alert> out)
             throws Exception {
         long today = KazakhstanTime.dateOf(event.occurredAt()).toEpochDay();
+        load();
         catchUp(today - 1, ctx.getCurrentKey(), ctx, out);
         String subjectRef = ctx.getCurrentKey();
         if (event instanceof BorderCrossing c) {
@@ -149,32 +180,54 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
         } else if (event instanceof Employment e) {
             onEmployment(e, subjectRef, out);
         }
-        StayLedger s = stay();
-        StayLedger covered = s.coveredOn(today, documents());
-        if (covered != s) {
-            stay.update(covered);
-        }
+        stay = stay.coveredOn(today, documents);
         tidy(today, ctx);
     }
 
-    private StayLedger stay() throws Exception {
-        StayLedger s = stay.value();
-        return s == null ? StayLedger.ABSENT : s;
+    /** Reads the current person into {@link #stay}, {@link #documents} and {@link #contract}. */
+    private void load() throws Exception {
+        PersonFile f = person.value();
+        if (f == null && isRestored()) {
+            f = takeOverLegacyState();
+        }
+        loaded = f == null ? PersonFile.EMPTY : f;
+        stay = loaded.stay() == null ? StayLedger.ABSENT : loaded.stay();
+        documents = loaded.documents() == null ? PersonDocuments.NONE : loaded.documents();
+        contract = loaded.contract();
     }
 
-    private PersonDocuments documents() throws Exception {
-        PersonDocuments d = documents.value();
-        return d == null ? PersonDocuments.NONE : d;
+    /**
+     * The current person's values in the state of the versions before, moved out of it; {@code
+     * null} if it holds none. Only a job restored from a savepoint looks, once per person the new
+     * state does not know yet.
+     */
+    private PersonFile takeOverLegacyState() throws Exception {
+        PersonFile f =
+                new PersonFile(
+                        legacyStay.value(),
+                        legacyDocuments.value(),
+                        legacyContract.value(),
+                        legacyWakeUp.value());
+        if (f.isEmpty()) {
+            return null;
+        }
+        legacyStay.clear();
+        legacyDocuments.clear();
+        legacyContract.clear();
+        legacyWakeUp.clear();
+        // Taken over, the person must be written back even if this event changes nothing.
+        person.update(f);
+        return f;
     }
 
     /** Evaluates the days of the current stay that ended by {@code lastDay}. */
     private void catchUp(long lastDay, String subjectRef, Context ctx, Collector<Alert> out)
             throws Exception {
-        StayLedger s = stay();
+        StayLedger s = stay;
         if (!s.present() || s.lastEvaluatedDay() >= lastDay) {
             return;
         }
-        PersonDocuments docs = documents();
+        PersonDocuments docs = documents;
         StayLedger.Progress progress =
                 s.evaluatedThrough(lastDay, docs, rules.ruleFor(s.citizenship()));
         for (StayLedger.OverstayMark mark : progress.marks()) {
@@ -197,22 +250,21 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
                             .build());
             trackActiveOverstay(ctx, s.entryRegion(), OverstayTier.of(mark.overstayDays()), +1);
         }
-        stay.update(progress.ledger());
+        stay = progress.ledger();
     }
 
     private void onCrossing(BorderCrossing c, String subjectRef, Context ctx, Collector<Alert> out)
             throws Exception {
-        StayLedger s = stay();
-        PersonDocuments docs = documents();
+        StayLedger s = stay;
+        PersonDocuments docs = documents;
         if (c.direction() == Direction.ENTRY) {
             if (c.permitUntil() != null) {
-                docs = docs.withVisa(KazakhstanTime.dateOf(c.occurredAt()), c.permitUntil());
-                documents.update(docs);
+                documents = docs.withVisa(KazakhstanTime.dateOf(c.occurredAt()), c.permitUntil());
             }
             if (!s.present()) {
                 trackPresent(ctx, c.citizenship(), +1);
             }
-            stay.update(s.entered(c.occurredAt(), c.citizenship(), c.region(), c.city()));
+            stay = s.entered(c.occurredAt(), c.citizenship(), c.region(), c.city());
             return;
         }
         if (!s.present()) {
@@ -242,14 +294,14 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
                 trackActiveOverstay(ctx, s.entryRegion(), OverstayTier.of(s.unlawfulInStay()), -1);
             }
         }
-        stay.update(ended);
+        stay = ended;
     }
 
     private void onRegistration(Registration r, String subjectRef, Collector<Alert> out)
             throws Exception {
-        PersonDocuments docs = documents();
+        PersonDocuments docs = documents;
         LocalDate day = KazakhstanTime.dateOf(r.occurredAt());
-        docs =
+        documents =
                 switch (r.kind()) {
                     case TEMPORARY_RESIDENCE ->
                             docs.withTemporaryResidence(day, r.validUntil(), r.region(), r.city());
@@ -258,12 +310,11 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
                     case RESIDENCE_CHANGE -> docs.livingIn(r.region(), r.city());
                     case DEREGISTRATION -> docs.deregistered(day);
                 };
-        documents.update(docs);
 
-        RelocationContract current = contract.value();
+        RelocationContract current = contract;
         if (current != null && !current.bindsOn(day)) {
             current = null;
-            contract.clear();
+            contract = null;
         }
         boolean leaves =
                 r.kind() == RegistrationKind.DEREGISTRATION
@@ -293,35 +344,34 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
             if (returned) {
                 relocationReturns.inc(current.hostRegion().code());
             }
-            contract.clear();
+            contract = null;
         }
         if (r.program() != null && r.kind() != RegistrationKind.DEREGISTRATION) {
-            contract.update(
+            contract =
                     new RelocationContract(
                             r.program(),
                             r.region(),
                             r.city(),
                             day,
                             day.plusYears(contractYears),
-                            r.previousRegion()));
+                            r.previousRegion());
             relocationContracts.inc(r.program().name(), r.region().code());
         }
     }
 
     private void onEmployment(Employment e, String subjectRef, Collector<Alert> out)
             throws Exception {
-        PersonDocuments docs = documents();
+        PersonDocuments docs = documents;
         switch (e.kind()) {
             case PERMIT_ISSUED ->
-                    documents.update(
+                    documents =
                             docs.withPermit(
                                     new Permit(
                                             e.permitId(),
                                             e.region(),
                                             e.occurredAt(),
-                                            e.permitUntil())));
-            case PERMIT_REVOKED ->
-                    documents.update(docs.withPermitRevoked(e.permitId(), e.occurredAt()));
+                                            e.permitUntil()));
+            case PERMIT_REVOKED -> documents = docs.withPermitRevoked(e.permitId(), e.occurredAt());
             case HIRED -> {
                 if (!rules.mayWorkWithoutPermit(e.citizenship())
                         && !docs.hasPermanentResidenceAt(e.occurredAt())
@@ -342,25 +392,19 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
         }
     }
 
-    /** Prunes what no longer matters, clears an empty person, and sets the next wake-up. */
+    /**
+     * Prunes what no longer matters, sets the next wake-up, and writes the person back (clears an
+     * empty one).
+     */
     private void tidy(long today, Context ctx) throws Exception {
-        PersonDocuments docs = documents().pruned(today);
-        StayLedger s = stay();
-        RelocationContract c = contract.value();
+        PersonDocuments docs = documents.pruned(today);
+        StayLedger s = stay;
+        RelocationContract c = contract;
         if (c != null && !c.bindsOn(LocalDate.ofEpochDay(today))) {
-            contract.clear();
             c = null;
         }
         boolean stayGone = s.isForgettable(today);
-        if (stayGone) {
-            stay.clear();
-        }
-        if (docs.isEmpty()) {
-            documents.clear();
-        } else {
-            documents.update(docs);
-        }
-        Long previous = wakeUp.value();
+        Long previous = loaded.wakeUp();
         long next = Long.MAX_VALUE;
         if (s.present()) {
             long day = s.nextMarkedDay(docs, rules.ruleFor(s.citizenship()), LOOKAHEAD_DAYS);
@@ -389,12 +433,30 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
         if (previous != null && previous != next) {
             unscheduleAt(ctx, previous);
         }
+        Long wakeUp = null;
         if (next != Long.MAX_VALUE && next <= horizon) {
             scheduleAt(ctx, next);
-            wakeUp.update(next);
-        } else {
-            wakeUp.clear();
+            wakeUp = previous != null && previous == next ? previous : next;
         }
+        store(new PersonFile(stayGone ? null : s, docs.isEmpty() ? null : docs, c, wakeUp));
+    }
+
+    /** Writes the current person back if anything changed since {@link #load}. */
+    private void store(PersonFile now) throws Exception {
+        if (now.isEmpty()) {
+            if (!loaded.isEmpty()) {
+                person.clear();
+            }
+        } else if (now.stay() != loaded.stay()
+                || now.documents() != loaded.documents()
+                || now.contract() != loaded.contract()
+                || !Objects.equals(now.wakeUp(), loaded.wakeUp())) {
+            person.update(now);
+        }
+        loaded = null;
+        stay = null;
+        documents = null;
+        contract = null;
     }
 
     private void emit(Collector<Alert> out, Alert alert) {

@@ -19,7 +19,11 @@ import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.KazakhstanTime;
 import kz.migration.monitor.event.Region;
 import kz.migration.monitor.event.Severity;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -171,5 +175,50 @@ class PersonMonitorTest {
         assertThat(harness.extractOutputValues()).isEmpty();
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aSavepointOfTheVersionsBeforeContinuesEachPersonWhereItWas() throws Exception {
+        BorderCrossing in = entry("c1", "2026-03-01T10:00", "P1", "UZB");
+        BorderCrossing out = exit("c2", "2026-04-05T10:00", "P1", "UZB");
+        OperatorSubtaskState savepoint;
+        try (var before =
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                        new LegacyPersonState(), InputEvent::subjectRef, Types.STRING)) {
+            before.processElement(in, in.timestamp());
+            before.processWatermark(in.timestamp());
+            savepoint = before.snapshot(1, 1);
+        }
+        send(in);
+        harness.processWatermark(in.timestamp());
+
+        try (var after =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(
+                                new PersonMonitor(StayRules.defaults(), 5, Long.MAX_VALUE)),
+                        InputEvent::subjectRef,
+                        Types.STRING)) {
+            after.initializeState(savepoint);
+            after.open();
+            long windowPassed =
+                    KazakhstanTime.startOf(
+                                    LocalDate.parse("2026-04-05").plusDays(StayLedger.WINDOW_DAYS))
+                            .toEpochMilli();
+            for (var h : List.of(after, harness)) {
+                h.processWatermark(endMillisOf("2026-03-31"));
+                h.processElement(out, out.timestamp());
+                h.processWatermark(out.timestamp());
+            }
+            // The stay went on from the old state as if the job had never stopped.
+            assertThat(after.extractOutputValues())
+                    .hasSize(3)
+                    .isEqualTo(harness.extractOutputValues());
+            // Moved over, the person is one value like any other, not two copies.
+            assertThat(after.numKeyedStateEntries()).isEqualTo(harness.numKeyedStateEntries());
+
+            after.processWatermark(windowPassed);
+            assertThat(after.numKeyedStateEntries()).isZero();
+            assertThat(after.numEventTimeTimers()).isZero();
+        }
     }
 }
