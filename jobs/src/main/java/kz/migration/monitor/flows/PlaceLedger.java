@@ -36,6 +36,11 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>A day after the horizon (the as-of instant of a replay) is written as counted so far and does
  * not end: no surge is evaluated for it.
+ *
+ * <p>A place sees thousands of events a day, all applied in the wakes of its one key: the spelling,
+ * the last active day and the counts of the day being counted are read once a wake, kept in memory
+ * while its events are applied, and written back at its end, rather than read and written once per
+ * event.
  */
 public final class PlaceLedger extends EventTimeOrderedFunction<PlaceKey, PlaceInput, Alert> {
 
@@ -55,6 +60,18 @@ public final class PlaceLedger extends EventTimeOrderedFunction<PlaceKey, PlaceI
     private transient ValueState<Long> lastActiveDay;
     private transient AlertCounter alerts;
     private transient LabelledCounters crossings;
+
+    /** Within a wake: the state values above as they stand, and whether they changed. */
+    private transient String spellingNow;
+
+    private transient Long lastActiveNow;
+    private transient boolean spellingChanged;
+    private transient boolean lastActiveChanged;
+
+    /** Within a wake: the day whose counts are held here (if any), not yet in {@code days}. */
+    private transient long countedDay = Long.MIN_VALUE;
+
+    private transient DayCounts countedSoFar;
 
     public PlaceLedger(Map<Region, Long> defaultThresholds, long horizon) {
         super(MonitorTypes.of(PlaceInput.class), horizon);
@@ -89,10 +106,47 @@ public final class PlaceLedger extends EventTimeOrderedFunction<PlaceKey, PlaceI
     }
 
     @Override
+    protected void startWake(OnTimerContext ctx) throws Exception {
+        spellingNow = spelling.value();
+        lastActiveNow = lastActiveDay.value();
+        spellingChanged = false;
+        lastActiveChanged = false;
+        countedDay = Long.MIN_VALUE;
+        countedSoFar = null;
+    }
+
+    @Override
+    protected void endWake(OnTimerContext ctx) throws Exception {
+        writeCountedDay();
+        if (spellingChanged) {
+            spelling.update(spellingNow);
+        }
+        if (lastActiveChanged) {
+            lastActiveDay.update(lastActiveNow);
+        }
+    }
+
+    /** Writes the counts held in memory to {@code days}. */
+    private void writeCountedDay() throws Exception {
+        if (countedSoFar != null) {
+            days.put(countedDay, countedSoFar);
+            countedSoFar = null;
+            countedDay = Long.MIN_VALUE;
+        }
+    }
+
+    private void spellFirstAs(String spelling) {
+        if (spellingNow == null && spelling != null) {
+            spellingNow = spelling;
+            spellingChanged = true;
+        }
+    }
+
+    @Override
     protected void onEvent(PlaceInput in, long timestamp, Context ctx, Collector<Alert> out)
             throws Exception {
         if (in.alert() != null) {
-            String city = spelling.value();
+            String city = spellingNow;
             out.collect(city == null ? in.alert() : in.alert().withCity(city));
             return;
         }
@@ -101,18 +155,21 @@ public final class PlaceLedger extends EventTimeOrderedFunction<PlaceKey, PlaceI
             return;
         }
         PlaceEvent e = in.event();
-        if (spelling.value() == null && e.spelling() != null) {
-            spelling.update(e.spelling());
-        }
+        spellFirstAs(e.spelling());
         if (!e.counts()) {
             return;
         }
         long day = KazakhstanTime.dateOf(e.occurredAt()).toEpochDay();
-        DayCounts counts = days.get(day);
-        days.put(day, (counts == null ? DayCounts.ZERO : counts).plus(e));
-        Long last = lastActiveDay.value();
-        if (last == null || last < day) {
-            lastActiveDay.update(day);
+        if (day != countedDay) {
+            writeCountedDay();
+            DayCounts stored = days.get(day);
+            countedDay = day;
+            countedSoFar = stored == null ? DayCounts.ZERO : stored;
+        }
+        countedSoFar = countedSoFar.plus(e);
+        if (lastActiveNow == null || lastActiveNow < day) {
+            lastActiveNow = day;
+            lastActiveChanged = true;
         }
         // Even after the horizon: the day that contains it is still written, as counted so far.
         scheduleEvenAfterHorizonAt(ctx, KazakhstanTime.endMillisOf(LocalDate.ofEpochDay(day)));
@@ -130,20 +187,19 @@ public final class PlaceLedger extends EventTimeOrderedFunction<PlaceKey, PlaceI
         }
         threshold.update(value);
         thresholdSetAt.update(at);
-        if (spelling.value() == null && t.city() != null) {
-            spelling.update(t.city());
-        }
+        spellFirstAs(t.city());
     }
 
     @Override
     protected void onTime(long timestamp, OnTimerContext ctx, Collector<Alert> out)
             throws Exception {
         // Only ends of days are scheduled.
+        writeCountedDay();
         LocalDate date = KazakhstanTime.dateOf(timestamp - 1);
         long day = date.toEpochDay();
         PlaceKey key = ctx.getCurrentKey();
         Region region = key.region();
-        String city = key.isRegion() ? null : spelling.value();
+        String city = key.isRegion() ? null : spellingNow;
         long net7 = netInflowOver(day, 7);
         DayCounts today = days.get(day);
         if (today != null) {
@@ -181,7 +237,7 @@ public final class PlaceLedger extends EventTimeOrderedFunction<PlaceKey, PlaceI
         for (Long d : old) {
             days.remove(d);
         }
-        Long last = lastActiveDay.value();
+        Long last = lastActiveNow;
         if (last != null && day < last + 7) {
             scheduleAt(ctx, KazakhstanTime.endMillisOf(date.plusDays(1)));
         }

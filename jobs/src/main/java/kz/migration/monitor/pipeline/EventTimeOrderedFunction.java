@@ -97,6 +97,16 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
     protected void onTime(long timestamp, OnTimerContext ctx, Collector<OUT> out)
             throws Exception {}
 
+    /**
+     * Called when the key wakes, before the work and events of its instants up to the watermark:
+     * {@link #onTime} and {@link #onEvent} run only between this and {@link #endWake}, so a
+     * subclass may read its state here once and keep it in memory meanwhile.
+     */
+    protected void startWake(OnTimerContext ctx) throws Exception {}
+
+    /** Called after the key's instants up to the watermark were gone through. */
+    protected void endWake(OnTimerContext ctx) throws Exception {}
+
     /** Opens the subclass's state; the base's own is open by then. */
     protected void openState(OpenContext openContext) throws Exception {}
 
@@ -170,6 +180,7 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
         long[] work = agenda.value();
         wokenAgenda = work == null ? NOTHING : work;
         try {
+            startWake(ctx);
             int next = 0;
             while (true) {
                 boolean hasWork = wokenAgenda.length > 0 && wokenAgenda[0] <= watermark;
@@ -192,6 +203,7 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
                     onEvent(due.get(next).f1, at, ctx, out);
                 }
             }
+            endWake(ctx);
             work = wokenAgenda;
         } finally {
             wokenAgenda = null;

@@ -18,6 +18,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -318,6 +319,81 @@ class EventTimeOrderedFunctionTest {
             // The old state is gone with what it held; nothing waits any more.
             assertThat(after.numKeyedStateEntries()).isZero();
             assertThat(after.numEventTimeTimers()).isZero();
+        }
+    }
+
+    /** Records the bracket of each wake around what runs in it. */
+    static final class WakeRecorder extends EventTimeOrderedFunction<String, String, String> {
+        private static final long serialVersionUID = 1L;
+
+        WakeRecorder() {
+            super(Types.STRING, HORIZON);
+        }
+
+        @Override
+        protected Comparator<String> order() {
+            return Comparator.naturalOrder();
+        }
+
+        @Override
+        protected void startWake(OnTimerContext ctx) {
+            ctx.output(WAKES, "start " + ctx.getCurrentKey());
+        }
+
+        @Override
+        protected void endWake(OnTimerContext ctx) {
+            ctx.output(WAKES, "end " + ctx.getCurrentKey());
+        }
+
+        @Override
+        protected void onEvent(String event, long timestamp, Context ctx, Collector<String> out)
+                throws Exception {
+            ctx.output(WAKES, event + "@" + timestamp);
+            if (event.equals("a")) {
+                scheduleAt(ctx, 15);
+            }
+        }
+
+        @Override
+        protected void onTime(long timestamp, OnTimerContext ctx, Collector<String> out) {
+            ctx.output(WAKES, "time@" + timestamp);
+        }
+    }
+
+    static final OutputTag<String> WAKES = new OutputTag<>("wakes", Types.STRING);
+
+    @Test
+    void eachWakeBracketsAllTheWorkAndEventsUpToTheWatermark() throws Exception {
+        try (var h =
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                        new WakeRecorder(),
+                        e -> e.equals("x") ? "other" : "person",
+                        Types.STRING)) {
+            h.processElement("b", 20);
+            h.processElement("a", 10);
+            h.processElement("c", 30);
+            h.processElement("x", 12);
+
+            h.processWatermark(20);
+            assertThat(h.getSideOutput(WAKES))
+                    .extracting(r -> r.getValue())
+                    .containsExactly(
+                            "start person",
+                            "a@10",
+                            "time@15",
+                            "b@20",
+                            "end person",
+                            "start other",
+                            "x@12",
+                            "end other");
+
+            h.processWatermark(25);
+            assertThat(h.getSideOutput(WAKES)).hasSize(8);
+            h.processWatermark(30);
+            assertThat(h.getSideOutput(WAKES))
+                    .extracting(r -> r.getValue())
+                    .endsWith("start person", "c@30", "end person")
+                    .hasSize(11);
         }
     }
 }
