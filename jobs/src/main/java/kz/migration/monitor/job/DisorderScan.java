@@ -20,8 +20,9 @@ import kz.migration.monitor.json.RawPayload;
 
 /**
  * Replay's first pass over a stream's file: its line count, the latest event time of a valid
- * record, and the file's worst disorder (how far a valid record's event time lies behind the latest
- * one before it), which becomes the exact watermark bound.
+ * record, the file's worst disorder (how far a valid record's event time lies behind the latest one
+ * before it), which becomes the exact watermark bound, and the lines that are losing copies of an
+ * event, which the job skips ({@link LosingCopies}).
  *
  * <p>Validity is the parser's own, but a line is parsed only where its validity could change the
  * findings ({@link RangeFindings}); the rest is read for its event time alone. To spread that over
@@ -32,14 +33,17 @@ import kz.migration.monitor.json.RawPayload;
  */
 final class DisorderScan {
 
-    /** What the scan found. */
-    record Result(long lines, long maxDisorderMillis, long maxTimestamp) {}
+    /** What the scan found; {@code losingCopies} are line indices, ascending. */
+    record Result(long lines, long maxDisorderMillis, long maxTimestamp, long[] losingCopies) {}
 
     /**
      * One range's findings; {@code min} and {@code max} are {@link Long#MIN_VALUE} without valid
      * records.
      */
     record Range(long lines, long disorder, long min, long max) {}
+
+    /** A range's findings and its lines' id keys ({@link LineIdKeys}, indices within the range). */
+    private record Scanned(Range range, LineIdKeys ids) {}
 
     /** Files below this are not worth splitting. */
     private static final long MIN_SPLIT_BYTES = 1L << 22;
@@ -60,11 +64,14 @@ final class DisorderScan {
                 }
             }
             starts.add(size);
-            List<Range> ranges = scanRanges(stream, path, starts, threads, pseudonymiser);
+            List<Scanned> scanned = scanRanges(stream, path, starts, threads, pseudonymiser);
             long lines = 0;
             long disorder = 0;
             long max = Long.MIN_VALUE;
-            for (Range r : ranges) {
+            List<long[]> keys = new ArrayList<>();
+            for (Scanned sc : scanned) {
+                Range r = sc.range();
+                keys.add(sc.ids().keys(lines));
                 lines += r.lines();
                 if (r.max() == Long.MIN_VALUE) {
                     continue;
@@ -75,11 +82,27 @@ final class DisorderScan {
                 }
                 max = Math.max(max, r.max());
             }
-            return new Result(lines, disorder, max);
+            long[] shared = LineIdKeys.sharedLines(concat(keys));
+            long[] losing = LosingCopies.find(path, shared, InputParser.of(stream, pseudonymiser));
+            return new Result(lines, disorder, max, losing);
         }
     }
 
-    private static List<Range> scanRanges(
+    private static long[] concat(List<long[]> parts) {
+        int n = 0;
+        for (long[] p : parts) {
+            n += p.length;
+        }
+        long[] all = new long[n];
+        int at = 0;
+        for (long[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return all;
+    }
+
+    private static List<Scanned> scanRanges(
             SourceStream stream,
             Path path,
             List<Long> starts,
@@ -92,14 +115,14 @@ final class DisorderScan {
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, n));
         try {
-            List<Future<Range>> futures = new ArrayList<>();
+            List<Future<Scanned>> futures = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 long from = starts.get(i);
                 long to = starts.get(i + 1);
                 futures.add(pool.submit(() -> scanRange(stream, path, from, to, pseudonymiser)));
             }
-            List<Range> ranges = new ArrayList<>();
-            for (Future<Range> f : futures) {
+            List<Scanned> ranges = new ArrayList<>();
+            for (Future<Scanned> f : futures) {
                 ranges.add(f.get());
             }
             return ranges;
@@ -133,21 +156,25 @@ final class DisorderScan {
         return size;
     }
 
-    private static Range scanRange(
+    private static Scanned scanRange(
             SourceStream stream, Path path, long from, long to, Pseudonymiser pseudonymiser)
             throws IOException {
-        RangeFindings findings = new RangeFindings(InputParser.of(stream, pseudonymiser));
+        InputParser<?> parser = InputParser.of(stream, pseudonymiser);
+        RangeFindings findings = new RangeFindings(parser);
+        LineIdKeys ids = new LineIdKeys(stream.topic(), parser);
         // Read, not mapped: mapped pages would count towards the process' resident memory.
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
                 BoundedLines r =
                         new BoundedLines(
                                 limited(Channels.newInputStream(ch.position(from)), to - from))) {
             RawPayload line;
+            long index = 0;
             while ((line = r.next()) != null) {
                 findings.accept(line);
+                ids.accept(line, index++);
             }
         }
-        return findings.finish();
+        return new Scanned(findings.finish(), ids);
     }
 
     /** The first {@code length} bytes of {@code in}. */

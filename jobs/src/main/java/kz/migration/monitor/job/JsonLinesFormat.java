@@ -18,7 +18,8 @@ import org.apache.flink.core.fs.FSDataInputStream;
 /**
  * Reads a stream's {@code .jsonl} file as parsed records, one per non-blank line; used by replay. A
  * line over the record size bound is not read whole (see {@link BoundedLines}): it becomes a dead
- * letter holding its prefix.
+ * letter holding its prefix. The losing copies of an event that replay's first pass found ({@link
+ * LosingCopies}) are skipped.
  */
 public final class JsonLinesFormat extends SimpleStreamFormat<IngestedRecord> {
 
@@ -30,12 +31,23 @@ public final class JsonLinesFormat extends SimpleStreamFormat<IngestedRecord> {
     private final SourceStream stream;
     private final Instant receivedAt;
     private final Pseudonymiser pseudonymiser;
+    private final long[] skippedLines;
 
     /** Events read carry the {@code subjectRef} of {@code pseudonymiser}, never the personId. */
     public JsonLinesFormat(SourceStream stream, Instant receivedAt, Pseudonymiser pseudonymiser) {
+        this(stream, receivedAt, pseudonymiser, new long[0]);
+    }
+
+    /** As above, skipping the lines at {@code skippedLines} (0-based indices, ascending). */
+    JsonLinesFormat(
+            SourceStream stream,
+            Instant receivedAt,
+            Pseudonymiser pseudonymiser,
+            long[] skippedLines) {
         this.stream = stream;
         this.receivedAt = receivedAt;
         this.pseudonymiser = pseudonymiser;
+        this.skippedLines = skippedLines.clone();
     }
 
     @Override
@@ -43,12 +55,22 @@ public final class JsonLinesFormat extends SimpleStreamFormat<IngestedRecord> {
             Configuration config, FSDataInputStream in) {
         InputParser<?> parser = InputParser.of(stream, pseudonymiser);
         BoundedLines lines = new BoundedLines(in);
+        // The format is not splittable: a reader reads its file from the first line, so indices
+        // count from there.
         return new StreamFormat.Reader<>() {
+            private long index = -1;
+            private int nextSkipped;
+
             @Override
             public IngestedRecord read() throws IOException {
                 RawPayload line;
                 while ((line = lines.next()) != null) {
                     LINES_READ.incrementAndGet();
+                    index++;
+                    if (nextSkipped < skippedLines.length && skippedLines[nextSkipped] == index) {
+                        nextSkipped++;
+                        continue;
+                    }
                     if (line.problem() != null || !line.text().isBlank()) {
                         return IngestedRecord.of(parser.parse(line, receivedAt), line.text());
                     }

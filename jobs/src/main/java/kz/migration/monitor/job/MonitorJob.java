@@ -58,20 +58,18 @@ public final class MonitorJob {
      */
     public static void defineWorkflow(
             DataStream<IngestedRecord> records, MonitorSinks sinks, MonitorSettings settings) {
-        defineWorkflow(records, sinks, settings, false, 0);
+        defineWorkflow(records, sinks, settings, false);
     }
 
     /**
-     * As above; {@code replay} de-duplicates with {@link ReplayDeduplicator}, whose memory is not
-     * checkpointed: only for a job without checkpoints. It makes room for {@code replayRecords} ids
-     * at the start.
+     * As above; {@code replay}'s records are de-duplicated already, by its sources ({@link
+     * LosingCopies}), and pass on without a {@link Deduplicator}: only for files read whole.
      */
     static void defineWorkflow(
             DataStream<IngestedRecord> records,
             MonitorSinks sinks,
             MonitorSettings settings,
-            boolean replay,
-            long replayRecords) {
+            boolean replay) {
         long horizon = settings.horizonMillis();
         TypeInformation<InputEvent> eventType = MonitorTypes.INPUT_EVENT;
         TypeInformation<Alert> alertType = MonitorTypes.of(Alert.class);
@@ -85,12 +83,7 @@ public final class MonitorJob {
 
         DataStream<InputEvent> events =
                 replay
-                        ? valid.keyBy(EventKey::of, EventKey.TYPE)
-                                .transform(
-                                        "Drop duplicate eventIds",
-                                        eventType,
-                                        new ReplayDeduplicator(replayRecords))
-                                .uid("deduplicate")
+                        ? valid
                         : valid.keyBy(EventKey::of, EventKey.TYPE)
                                 .process(new Deduplicator(settings.dedupRetention(), horizon))
                                 .returns(eventType)

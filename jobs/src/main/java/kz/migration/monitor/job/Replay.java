@@ -50,7 +50,12 @@ public final class Replay {
     }
 
     /** A stream's file and what the first pass found in it. */
-    private record InputFile(Path path, long lines, long maxDisorderMillis, long maxTimestamp) {}
+    private record InputFile(
+            Path path,
+            long lines,
+            long maxDisorderMillis,
+            long maxTimestamp,
+            long[] losingCopies) {}
 
     public Summary run(Path inputDir, Path outputDir, Instant asOf, LongConsumer progress)
             throws Exception {
@@ -86,7 +91,8 @@ public final class Replay {
                                 p,
                                 scanned.lines(),
                                 scanned.maxDisorderMillis(),
-                                scanned.maxTimestamp());
+                                scanned.maxTimestamp(),
+                                scanned.losingCopies());
                 files.put(s, f);
                 maxTs = Math.max(maxTs, f.maxTimestamp());
                 lines += f.lines();
@@ -114,7 +120,11 @@ public final class Replay {
         for (Map.Entry<SourceStream, InputFile> e : files.entrySet()) {
             FileSource<IngestedRecord> source =
                     FileSource.forRecordStreamFormat(
-                                    new JsonLinesFormat(e.getKey(), at, settings.pseudonymiser()),
+                                    new JsonLinesFormat(
+                                            e.getKey(),
+                                            at,
+                                            settings.pseudonymiser(),
+                                            e.getValue().losingCopies()),
                                     new org.apache.flink.core.fs.Path(e.getValue().path().toUri()))
                             .build();
             DataStream<IngestedRecord> stream =
@@ -137,8 +147,7 @@ public final class Replay {
                     records,
                     new MonitorSinks(alerts, stats, matrix, dead),
                     settings.asOf(at),
-                    true,
-                    lines);
+                    true);
             JsonLinesFormat.LINES_READ.set(0);
             Thread ticker = progressTicker(progress);
             try {

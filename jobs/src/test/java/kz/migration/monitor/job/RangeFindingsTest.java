@@ -3,7 +3,6 @@ package kz.migration.monitor.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -103,13 +102,7 @@ class RangeFindingsTest {
     }
 
     private static String crossing(String id, long at, String direction) {
-        return "{\"eventId\":\""
-                + id
-                + "\",\"occurredAt\":\""
-                + Instant.ofEpochMilli(at).atOffset(ZoneOffset.ofHours(5))
-                + "\",\"personId\":\"P1\",\"citizenship\":\"UZB\",\"direction\":\""
-                + direction
-                + "\",\"checkpoint\":\"NQZ-AIRPORT\",\"region\":\"KZ-71\",\"city\":\"Astana\"}";
+        return CrossingLines.crossing(id, at, direction, "Astana");
     }
 
     private static RawPayload line(String text) {

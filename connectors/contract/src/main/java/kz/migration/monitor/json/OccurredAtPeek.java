@@ -7,11 +7,9 @@ import java.time.Instant;
  * file that needs only event times and parses a line only where its validity could change what it
  * finds.
  *
- * <p>The peek answers only for plain text: no backslash anywhere (so no string can hide a quote or
- * spell a key in escapes) and the key {@code "occurredAt"} exactly once, followed by a colon and a
- * string. In such text of a valid record that key is the record's own (a second one would be a
- * duplicate key, which the parser refuses), so a valid record's event time is always the peeked
- * one. Whether the record is valid the peek does not say.
+ * <p>The peek answers only for plain text with the key {@code "occurredAt"} (see {@link
+ * PlainStringField}), so a valid record's event time is always the peeked one. Whether the record
+ * is valid the peek does not say.
  */
 public final class OccurredAtPeek {
 
@@ -27,37 +25,11 @@ public final class OccurredAtPeek {
      * {@link #UNKNOWN}.
      */
     public static long millis(String text) {
-        if (text == null || text.indexOf('\\') >= 0) {
+        int start = PlainStringField.valueStart(text, KEY);
+        if (start < 0) {
             return UNKNOWN;
         }
-        int key = text.indexOf(KEY);
-        if (key < 0 || text.indexOf(KEY, key + 1) >= 0) {
-            return UNKNOWN;
-        }
-        int i = skipSpace(text, key + KEY.length());
-        if (i >= text.length() || text.charAt(i) != ':') {
-            return UNKNOWN;
-        }
-        i = skipSpace(text, i + 1);
-        if (i >= text.length() || text.charAt(i) != '"') {
-            return UNKNOWN;
-        }
-        int end = text.indexOf('"', i + 1);
-        if (end < 0) {
-            return UNKNOWN;
-        }
-        Instant at = IsoInstants.instantOrNull(text.substring(i + 1, end));
+        Instant at = IsoInstants.instantOrNull(text.substring(start, text.indexOf('"', start)));
         return at == null ? UNKNOWN : at.toEpochMilli();
-    }
-
-    private static int skipSpace(String text, int i) {
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-                return i;
-            }
-            i++;
-        }
-        return i;
     }
 }
