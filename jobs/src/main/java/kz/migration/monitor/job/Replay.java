@@ -41,6 +41,18 @@ public final class Replay {
     public record Summary(
             Instant asOf, long lines, int alerts, int flowStats, int flowMatrix, int deadLetters) {}
 
+    /**
+     * How far in event time a file's source may read ahead of the slowest one's watermark. Each
+     * file is read as fast as its source can, but nothing downstream can move before the slowest
+     * watermark: unaligned, the crossings of a national year ran weeks ahead of the registrations,
+     * and millions of them waited in the place ledger's buffer (most of the heap, and every wake
+     * goes through a key's whole buffer).
+     */
+    static final Duration MAX_DRIFT = Duration.ofHours(1);
+
+    /** How often the sources' watermarks are compared (processing time). */
+    static final Duration DRIFT_CHECK = Duration.ofMillis(100);
+
     private final MonitorSettings settings;
     private final int parallelism;
 
@@ -111,6 +123,9 @@ public final class Replay {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         // Every type has a serializer of Flink's or ours: one left to Kryo fails at once.
         conf.set(PipelineOptions.GENERIC_TYPES, false);
+        // A file source reads one split, its file, and is held back as a whole: its split reader
+        // need not pause splits of its own.
+        conf.set(PipelineOptions.ALLOW_UNALIGNED_SOURCE_SPLITS, true);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
@@ -131,8 +146,11 @@ public final class Replay {
                     env.fromSource(
                                     source,
                                     IngestedRecord.watermarks(
-                                            Duration.ofMillis(e.getValue().maxDisorderMillis()),
-                                            null),
+                                                    Duration.ofMillis(
+                                                            e.getValue().maxDisorderMillis()),
+                                                    null)
+                                            .withWatermarkAlignment(
+                                                    "replay-files", MAX_DRIFT, DRIFT_CHECK),
                                     e.getKey().topic())
                             .setParallelism(1)
                             .uid("source-" + e.getKey().topic());
