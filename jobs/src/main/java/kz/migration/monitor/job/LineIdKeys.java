@@ -30,6 +30,7 @@ final class LineIdKeys {
     private final InputParser<? extends InputEvent> parser;
     private long[] keys = new long[1 << 12];
     private int size;
+    private long lastIndex = -1;
 
     LineIdKeys(String stream, InputParser<? extends InputEvent> parser) {
         this.stream = stream;
@@ -49,10 +50,8 @@ final class LineIdKeys {
         if (id == null || id.isEmpty()) {
             return;
         }
-        if (index > INDEX_MASK) {
-            throw new IllegalArgumentException(
-                    "replay reads files of at most " + (INDEX_MASK + 1) + " lines");
-        }
+        checkIndex(index);
+        lastIndex = index;
         if (size == keys.length) {
             keys = Arrays.copyOf(keys, keys.length * 2);
         }
@@ -61,6 +60,8 @@ final class LineIdKeys {
 
     /** The keys so far, their indices moved on by {@code offset} (the lines before the range). */
     long[] keys(long offset) {
+        // Past the index bits, an index would spill into the hash and part copies.
+        checkIndex(offset + lastIndex);
         long[] k = Arrays.copyOf(keys, size);
         if (offset != 0) {
             for (int i = 0; i < size; i++) {
@@ -68,6 +69,13 @@ final class LineIdKeys {
             }
         }
         return k;
+    }
+
+    private static void checkIndex(long index) {
+        if (index > INDEX_MASK) {
+            throw new IllegalArgumentException(
+                    "replay reads files of at most " + (INDEX_MASK + 1) + " lines");
+        }
     }
 
     /**

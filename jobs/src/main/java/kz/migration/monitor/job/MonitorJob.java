@@ -44,6 +44,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *                  └─ dead letters (invalid and late records)
  * </pre>
  *
+ * <p>Replay has no dedup operator: its sources skip the losing copies its first pass found.
+ *
  * <p>PersonMonitor, QuotaLedger and PlaceLedger also send gauge changes to one {@code DomainGauges}
  * subtask, which holds the domain gauges (people present, overstays, permits, quotas, net inflow)
  * in checkpointed state.
