@@ -36,7 +36,9 @@ class BenchmarksTest {
                             "StayLedgerBenchmark_overstayer_jmhTest",
                             "SerializerBenchmark_inputEvent_jmhTest",
                             "SerializerBenchmark_ingestedRecord_jmhTest",
-                            "SerializerBenchmark_alertDetails_jmhTest");
+                            "SerializerBenchmark_alertDetails_jmhTest",
+                            "SerializerBenchmark_placeInput_jmhTest",
+                            "SerializerBenchmark_placeInputPojo_jmhTest");
         }
     }
 
@@ -99,5 +101,12 @@ class BenchmarksTest {
         assertThat(r.payload()).isEqualTo(SampleLines.of(stream));
         assertThat(b.alertDetails()).isInstanceOf(AlertDetails.Quota.class);
         assertThat(((AlertDetails.Quota) b.alertDetails()).utilisation()).isEqualTo(118);
+    }
+
+    @Test
+    void thePlaceInputReadsBackTheSameThroughBothSerializers() throws IOException {
+        SerializerBenchmark b = new SerializerBenchmark();
+        assertThat(b.placeInput()).isEqualTo(b.crossing);
+        assertThat(b.placeInputPojo()).isEqualTo(b.crossing);
     }
 }

@@ -5,12 +5,20 @@ import java.util.Comparator;
 import kz.migration.monitor.event.Alert;
 import kz.migration.monitor.event.InflowThreshold;
 import kz.migration.monitor.event.SourceStream;
+import kz.migration.monitor.pipeline.types.SerializerTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
  * What a place's ledger reads, one per element: an event's counts, an inflow threshold, or an alert
  * naming a city in the place, whose city is then written as the place spells it.
  */
 public record PlaceInput(PlaceEvent event, InflowThreshold threshold, Alert alert) {
+
+    /**
+     * Its type in the job: shuffles and the place ledger's state ({@link PlaceInputSerializer}).
+     */
+    public static final TypeInformation<PlaceInput> TYPE =
+            new SerializerTypeInfo<>(PlaceInput.class, PlaceInputSerializer.INSTANCE);
 
     /** The contract's order (reference data, registrations, employment, crossings); alerts last. */
     public static final Comparator<PlaceInput> ORDER =

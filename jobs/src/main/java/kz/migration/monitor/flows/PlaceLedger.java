@@ -74,7 +74,7 @@ public final class PlaceLedger extends EventTimeOrderedFunction<PlaceKey, PlaceI
     private transient DayCounts countedSoFar;
 
     public PlaceLedger(Map<Region, Long> defaultThresholds, long horizon) {
-        super(MonitorTypes.of(PlaceInput.class), horizon);
+        super(PlaceInput.TYPE, horizon);
         this.defaultThresholds = Map.copyOf(defaultThresholds);
     }
 

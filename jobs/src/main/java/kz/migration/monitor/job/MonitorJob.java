@@ -74,7 +74,7 @@ public final class MonitorJob {
             boolean replay) {
         long horizon = settings.horizonMillis();
         TypeInformation<InputEvent> eventType = MonitorTypes.INPUT_EVENT;
-        TypeInformation<Alert> alertType = MonitorTypes.of(Alert.class);
+        TypeInformation<Alert> alertType = MonitorTypes.ALERT;
 
         SingleOutputStreamOperator<InputEvent> valid =
                 records.process(new SplitDeadLetters(horizon, settings.fixedReceivedAt()))
@@ -168,7 +168,7 @@ public final class MonitorJob {
                         .uid("alerts-with-city")
                         .name("Alerts naming a city")
                         .map(PlaceInput::of)
-                        .returns(MonitorTypes.of(PlaceInput.class))
+                        .returns(PlaceInput.TYPE)
                         .uid("alert-as-place-input")
                         .name("Alert as place input");
         DataStream<Alert> alertsWithoutCity =
@@ -178,7 +178,7 @@ public final class MonitorJob {
 
         SingleOutputStreamOperator<Alert> placeAlerts =
                 events.flatMap(new PlaceEvents())
-                        .returns(MonitorTypes.of(PlaceInput.class))
+                        .returns(PlaceInput.TYPE)
                         .uid("place-events")
                         .name("Place events")
                         .union(respell)

@@ -13,7 +13,7 @@ import org.apache.flink.types.StringValue;
  * constants. Enums are written by ordinal, so the order of their constants is part of the
  * serialized form (see the serializers' snapshot versions).
  */
-final class DataFields {
+public final class DataFields {
 
     private DataFields() {}
 
@@ -23,7 +23,7 @@ final class DataFields {
      * its chars as they are, written here in one copy; {@code StringValue} writes char by char,
      * which was a twentieth of replay's samples.
      */
-    static void writeString(String s, DataOutputView out) throws IOException {
+    public static void writeString(String s, DataOutputView out) throws IOException {
         byte[] ascii = s != null && s.length() < SHORT_STRING ? asciiOrNull(s) : null;
         if (ascii == null) {
             StringValue.writeString(s, out);
@@ -53,7 +53,7 @@ final class DataFields {
      * Reads {@link #writeString}'s form. The chars are read as a block of bytes first: for ASCII,
      * as nearly every field is, that block is the string.
      */
-    static String readString(DataInputView in) throws IOException {
+    public static String readString(DataInputView in) throws IOException {
         int length = readVariable(in.readUnsignedByte(), in);
         if (length == 0) {
             return null;
@@ -111,7 +111,7 @@ final class DataFields {
     }
 
     /** An instant as seconds and nanoseconds, exactly, or a null marker. */
-    static void writeInstant(Instant i, DataOutputView out) throws IOException {
+    public static void writeInstant(Instant i, DataOutputView out) throws IOException {
         out.writeBoolean(i != null);
         if (i != null) {
             out.writeLong(i.getEpochSecond());
@@ -119,26 +119,27 @@ final class DataFields {
         }
     }
 
-    static Instant readInstant(DataInputView in) throws IOException {
+    public static Instant readInstant(DataInputView in) throws IOException {
         return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
     }
 
     /** A date as its epoch day, or {@code Long.MIN_VALUE} for null (not a valid epoch day). */
-    static void writeDate(LocalDate d, DataOutputView out) throws IOException {
+    public static void writeDate(LocalDate d, DataOutputView out) throws IOException {
         out.writeLong(d == null ? Long.MIN_VALUE : d.toEpochDay());
     }
 
-    static LocalDate readDate(DataInputView in) throws IOException {
+    public static LocalDate readDate(DataInputView in) throws IOException {
         long day = in.readLong();
         return day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day);
     }
 
     /** An enum constant as ordinal + 1, 0 for null. */
-    static void writeEnum(Enum<?> e, DataOutputView out) throws IOException {
+    public static void writeEnum(Enum<?> e, DataOutputView out) throws IOException {
         out.writeByte(e == null ? 0 : e.ordinal() + 1);
     }
 
-    static <E extends Enum<E>> E readEnum(E[] constants, DataInputView in) throws IOException {
+    public static <E extends Enum<E>> E readEnum(E[] constants, DataInputView in)
+            throws IOException {
         int i = in.readUnsignedByte();
         return i == 0 ? null : constants[i - 1];
     }

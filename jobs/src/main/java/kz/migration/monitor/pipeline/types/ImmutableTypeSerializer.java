@@ -9,7 +9,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * A stateless serializer of an immutable type of variable length: a copy is the value itself, and
  * nothing is reused when reading.
  */
-abstract class ImmutableTypeSerializer<T> extends TypeSerializerSingleton<T> {
+public abstract class ImmutableTypeSerializer<T> extends TypeSerializerSingleton<T> {
 
     private static final long serialVersionUID = 1L;
 

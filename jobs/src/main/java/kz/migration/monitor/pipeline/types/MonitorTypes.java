@@ -3,6 +3,7 @@ package kz.migration.monitor.pipeline.types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import kz.migration.monitor.event.Alert;
 import kz.migration.monitor.event.AlertDetails;
 import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.pipeline.IngestedRecord;
@@ -33,11 +34,16 @@ public final class MonitorTypes {
     public static final TypeInformation<AlertDetails> ALERT_DETAILS =
             new SerializerTypeInfo<>(AlertDetails.class, AlertDetailsSerializer.INSTANCE);
 
+    /** Alerts, also where a record holds one ({@link #of}). */
+    public static final TypeInformation<Alert> ALERT =
+            new SerializerTypeInfo<>(Alert.class, AlertSerializer.INSTANCE);
+
     /**
      * Flink's own analysis of a record type, except that its {@link LocalDate} fields, at any
      * depth, are serialized by Flink's {@code LocalDateSerializer}: the analysis treats {@code
-     * LocalDate} as a generic type and leaves it to Kryo. Use it for every record that holds a
-     * date, in {@code returns(...)}, output tags and state descriptors.
+     * LocalDate} as a generic type and leaves it to Kryo; alerts, at any depth, by {@link
+     * AlertSerializer}. Use it for every record that holds a date, in {@code returns(...)}, output
+     * tags and state descriptors.
      */
     public static <T> TypeInformation<T> of(Class<T> type) {
         return withLocalDates(TypeInformation.of(type));
@@ -50,6 +56,9 @@ public final class MonitorTypes {
         }
         if (t instanceof GenericTypeInfo<T> g && g.getTypeClass() == AlertDetails.class) {
             return (TypeInformation<T>) ALERT_DETAILS;
+        }
+        if (t.getTypeClass() == Alert.class) {
+            return (TypeInformation<T>) ALERT;
         }
         if (t instanceof PojoTypeInfo<T> pojo) {
             List<PojoField> fields = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import kz.migration.monitor.flows.PlaceInputSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataOutputSerializer;
@@ -70,7 +71,12 @@ final class SerializerResources {
                 new Format<>(
                         "alert-details",
                         AlertDetailsSerializer.INSTANCE,
-                        SerializerSamples.alertDetails()));
+                        SerializerSamples.alertDetails()),
+                new Format<>("alert", AlertSerializer.INSTANCE, SerializerSamples.alerts()),
+                new Format<>(
+                        "place-input",
+                        PlaceInputSerializer.INSTANCE,
+                        SerializerSamples.placeInputs()));
     }
 
     public static void main(String[] args) throws IOException {

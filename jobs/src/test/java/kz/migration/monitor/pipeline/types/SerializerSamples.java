@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import kz.migration.monitor.event.Alert;
 import kz.migration.monitor.event.AlertDetails;
+import kz.migration.monitor.event.AlertType;
+import kz.migration.monitor.event.Audience;
 import kz.migration.monitor.event.BorderCrossing;
+import kz.migration.monitor.event.CitizenshipGroup;
 import kz.migration.monitor.event.DeadLetter;
 import kz.migration.monitor.event.Direction;
 import kz.migration.monitor.event.Employment;
@@ -22,6 +26,10 @@ import kz.migration.monitor.event.Region;
 import kz.migration.monitor.event.Registration;
 import kz.migration.monitor.event.RegistrationKind;
 import kz.migration.monitor.event.Sector;
+import kz.migration.monitor.event.Severity;
+import kz.migration.monitor.event.SourceStream;
+import kz.migration.monitor.flows.PlaceEvent;
+import kz.migration.monitor.flows.PlaceInput;
 import kz.migration.monitor.pipeline.IngestedRecord;
 
 /**
@@ -250,5 +258,70 @@ final class SerializerSamples {
         // Not made by the parsers, but the format holds it.
         records.add(new IngestedRecord(events[5], full, payload));
         return records.toArray(IngestedRecord[]::new);
+    }
+
+    /** Alerts with every field null and with every field set, one of each type and severity. */
+    static Alert[] alerts() {
+        List<Alert> alerts = new ArrayList<>();
+        alerts.add(new Alert(null, null, null, null, null, null, null, null, null, null));
+        AlertDetails[] details = alertDetails();
+        AlertType[] types = AlertType.values();
+        for (int i = 0; i < types.length; i++) {
+            alerts.add(
+                    new Alert(
+                            "a-" + i,
+                            types[i],
+                            Severity.values()[i % Severity.values().length],
+                            Audience.values()[i % Audience.values().length],
+                            AT.plusSeconds(i),
+                            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                            Region.values()[i % Region.values().length],
+                            i % 2 == 0 ? "Сарыағаш" : null,
+                            i % 3 == 0 ? null : "UZB",
+                            details[i % details.length]));
+        }
+        return alerts.toArray(Alert[]::new);
+    }
+
+    /** What a place's ledger reads: an event's counts, a threshold, an alert, and none. */
+    static PlaceInput[] placeInputs() {
+        List<PlaceInput> inputs = new ArrayList<>();
+        inputs.add(new PlaceInput(null, null, null));
+        inputs.add(
+                PlaceInput.of(
+                        new PlaceEvent(null, null, null, null, null, null, 0, 0, 0, 0, 0, 0)));
+        SourceStream[] streams = SourceStream.values();
+        CitizenshipGroup[] groups = CitizenshipGroup.values();
+        for (int i = 0; i < Region.values().length; i++) {
+            inputs.add(
+                    PlaceInput.of(
+                            new PlaceEvent(
+                                    Region.values()[i],
+                                    i % 2 == 0 ? "Түркістан" : null,
+                                    streams[i % streams.length],
+                                    "e-" + i,
+                                    AT.plusSeconds(i),
+                                    groups[i % groups.length],
+                                    i,
+                                    i + 1,
+                                    Integer.MAX_VALUE,
+                                    Integer.MIN_VALUE,
+                                    -i,
+                                    1)));
+        }
+        inputs.add(PlaceInput.of(new InflowThreshold(null, null, null, null, 0)));
+        inputs.add(
+                PlaceInput.of(
+                        new InflowThreshold("t-1", AT, Region.KZ_71, "Astana", Long.MAX_VALUE)));
+        for (Alert a : alerts()) {
+            inputs.add(PlaceInput.of(a));
+        }
+        // Not made by the job, but the format holds it.
+        inputs.add(
+                new PlaceInput(
+                        inputs.get(2).event(),
+                        inputs.get(inputs.size() - 2).threshold(),
+                        inputs.get(inputs.size() - 1).alert()));
+        return inputs.toArray(PlaceInput[]::new);
     }
 }
