@@ -22,6 +22,7 @@ import kz.migration.monitor.labour.ShortageCheck;
 import kz.migration.monitor.metrics.DomainGauges;
 import kz.migration.monitor.pipeline.IngestedRecord;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
+import kz.migration.monitor.stay.BannedSubjects;
 import kz.migration.monitor.stay.EntryBanCheck;
 import kz.migration.monitor.stay.PersonMonitor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -60,18 +61,21 @@ public final class MonitorJob {
      */
     public static void defineWorkflow(
             DataStream<IngestedRecord> records, MonitorSinks sinks, MonitorSettings settings) {
-        defineWorkflow(records, sinks, settings, false);
+        defineWorkflow(records, sinks, settings, false, BannedSubjects.ANYONE);
     }
 
     /**
      * As above; {@code replay}'s records are de-duplicated already, by its sources ({@link
-     * LosingCopies}), and pass on without a {@link Deduplicator}: only for files read whole.
+     * LosingCopies}), and pass on without a {@link Deduplicator}: only for files read whole. Only
+     * the entries of the {@code banned} reach the entry-ban check: in a replay, whose files name
+     * every ban there will be, those of the persons they name.
      */
     static void defineWorkflow(
             DataStream<IngestedRecord> records,
             MonitorSinks sinks,
             MonitorSettings settings,
-            boolean replay) {
+            boolean replay,
+            BannedSubjects banned) {
         long horizon = settings.horizonMillis();
         TypeInformation<InputEvent> eventType = MonitorTypes.INPUT_EVENT;
         TypeInformation<Alert> alertType = MonitorTypes.ALERT;
@@ -144,7 +148,7 @@ public final class MonitorJob {
                         .name("Quota ledgers");
 
         DataStream<Alert> banAlerts =
-                events.filter(EntryBanCheck::reads)
+                events.filter(e -> EntryBanCheck.reads(e, banned))
                         .uid("entry-ban-inputs")
                         .name("Entry bans and entries")
                         .keyBy(EntryBanCheck::personOf, Types.STRING)

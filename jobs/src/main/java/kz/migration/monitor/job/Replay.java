@@ -161,11 +161,16 @@ public final class Replay {
         CollectingSink<FlowMatrixRow> matrix = new CollectingSink<>();
         CollectingSink<DeadLetter> dead = new CollectingSink<>();
         if (records != null) {
+            InputFile reference = files.get(SourceStream.REFERENCE_DATA);
             MonitorJob.defineWorkflow(
                     records,
                     new MonitorSinks(alerts, stats, matrix, dead),
                     settings.asOf(at),
-                    true);
+                    true,
+                    BanRecords.namedIn(
+                            reference == null ? null : reference.path(),
+                            settings.pseudonymiser(),
+                            at));
             JsonLinesFormat.LINES_READ.set(0);
             Thread ticker = progressTicker(progress);
             try {

@@ -41,10 +41,12 @@ public final class EntryBanCheck extends EventTimeOrderedFunction<String, InputE
         super(MonitorTypes.INPUT_EVENT, horizon);
     }
 
-    /** What this function reads: ban records and entries. */
-    public static boolean reads(InputEvent e) {
+    /** What this function needs to read: ban records and the entries of those who may be banned. */
+    public static boolean reads(InputEvent e, BannedSubjects banned) {
         return e instanceof EntryBan
-                || (e instanceof BorderCrossing c && c.direction() == Direction.ENTRY);
+                || (e instanceof BorderCrossing c
+                        && c.direction() == Direction.ENTRY
+                        && banned.mayBeBanned(c.subjectRef()));
     }
 
     /** The key: the {@code subjectRef} of the person an entry or a ban is about. */
