@@ -20,10 +20,15 @@ import org.apache.flink.core.fs.FSDataInputStream;
  * line over the record size bound is not read whole (see {@link BoundedLines}): it becomes a dead
  * letter holding its prefix. The losing copies of an event that replay's first pass found ({@link
  * LosingCopies}) are skipped.
+ *
+ * <p>Replay's records carry no raw payload. A record keeps it only for the dead letter of an event
+ * that arrives after the watermark has passed it, and replay's watermarks lag each file by its
+ * exact worst disorder, so no event of its files is ever late: profiled, writing every line's text
+ * into the shuffle after the source was a twentieth of replay's time.
  */
 public final class JsonLinesFormat extends SimpleStreamFormat<IngestedRecord> {
 
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     /** Lines read by all readers in this JVM, for replay's progress bar. */
     public static final AtomicLong LINES_READ = new AtomicLong();
@@ -32,22 +37,36 @@ public final class JsonLinesFormat extends SimpleStreamFormat<IngestedRecord> {
     private final Instant receivedAt;
     private final Pseudonymiser pseudonymiser;
     private final long[] skippedLines;
+    private final boolean keepsPayloads;
 
     /** Events read carry the {@code subjectRef} of {@code pseudonymiser}, never the personId. */
     public JsonLinesFormat(SourceStream stream, Instant receivedAt, Pseudonymiser pseudonymiser) {
-        this(stream, receivedAt, pseudonymiser, new long[0]);
+        this(stream, receivedAt, pseudonymiser, new long[0], true);
     }
 
-    /** As above, skipping the lines at {@code skippedLines} (0-based indices, ascending). */
-    JsonLinesFormat(
+    /**
+     * A replay's: skipping the lines at {@code skippedLines} (0-based indices, ascending), and
+     * without payloads.
+     */
+    static JsonLinesFormat forReplay(
             SourceStream stream,
             Instant receivedAt,
             Pseudonymiser pseudonymiser,
             long[] skippedLines) {
+        return new JsonLinesFormat(stream, receivedAt, pseudonymiser, skippedLines, false);
+    }
+
+    private JsonLinesFormat(
+            SourceStream stream,
+            Instant receivedAt,
+            Pseudonymiser pseudonymiser,
+            long[] skippedLines,
+            boolean keepsPayloads) {
         this.stream = stream;
         this.receivedAt = receivedAt;
         this.pseudonymiser = pseudonymiser;
         this.skippedLines = skippedLines.clone();
+        this.keepsPayloads = keepsPayloads;
     }
 
     @Override
@@ -72,7 +91,8 @@ public final class JsonLinesFormat extends SimpleStreamFormat<IngestedRecord> {
                         continue;
                     }
                     if (line.problem() != null || !line.text().isBlank()) {
-                        return IngestedRecord.of(parser.parse(line, receivedAt), line.text());
+                        return IngestedRecord.of(
+                                parser.parse(line, receivedAt), keepsPayloads ? line.text() : null);
                     }
                 }
                 return null;

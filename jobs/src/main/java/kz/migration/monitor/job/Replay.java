@@ -135,7 +135,7 @@ public final class Replay {
         for (Map.Entry<SourceStream, InputFile> e : files.entrySet()) {
             FileSource<IngestedRecord> source =
                     FileSource.forRecordStreamFormat(
-                                    new JsonLinesFormat(
+                                    JsonLinesFormat.forReplay(
                                             e.getKey(),
                                             at,
                                             settings.pseudonymiser(),
