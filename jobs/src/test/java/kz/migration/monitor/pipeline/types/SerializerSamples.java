@@ -35,7 +35,8 @@ import kz.migration.monitor.pipeline.IngestedRecord;
 /**
  * Values for the serializer tests: every {@link InputEvent} record type with every nullable field
  * null and with every field set, edge values of each field type, and every constant of every enum
- * the events hold (their ordinals are the serialized form).
+ * the events hold (their ordinals are the serialized form); alert details, alerts and the place
+ * ledger's inputs likewise.
  *
  * <p>The resources of {@link SerializerUpgradeTest} were written from these values: a change here
  * is a change of those resources (see {@link SerializerResources}).
