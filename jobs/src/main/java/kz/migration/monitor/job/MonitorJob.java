@@ -20,15 +20,19 @@ import kz.migration.monitor.labour.QuotaInput;
 import kz.migration.monitor.labour.QuotaLedger;
 import kz.migration.monitor.labour.ShortageCheck;
 import kz.migration.monitor.metrics.DomainGauges;
+import kz.migration.monitor.pipeline.EventTimeOrderedFunction;
 import kz.migration.monitor.pipeline.IngestedRecord;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
 import kz.migration.monitor.stay.BannedSubjects;
 import kz.migration.monitor.stay.EntryBanCheck;
 import kz.migration.monitor.stay.PersonMonitor;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 
 /**
  * The monitor's dataflow, shared by the streaming job ({@code run}, {@code demo}) and {@code
@@ -77,6 +81,12 @@ public final class MonitorJob {
             boolean replay,
             BannedSubjects banned) {
         long horizon = settings.horizonMillis();
+        // BATCH mode sorts each keyed input by key and timestamp (replay runs so).
+        boolean sorted =
+                records.getExecutionEnvironment()
+                                .getConfiguration()
+                                .get(ExecutionOptions.RUNTIME_MODE)
+                        == RuntimeExecutionMode.BATCH;
         TypeInformation<InputEvent> eventType = MonitorTypes.INPUT_EVENT;
         TypeInformation<Alert> alertType = MonitorTypes.ALERT;
 
@@ -102,8 +112,12 @@ public final class MonitorJob {
                         .name("Person events")
                         .keyBy(InputEvent::subjectRef, Types.STRING)
                         .process(
-                                new PersonMonitor(
-                                        settings.stayRules(), settings.contractYears(), horizon))
+                                inOrder(
+                                        new PersonMonitor(
+                                                settings.stayRules(),
+                                                settings.contractYears(),
+                                                horizon),
+                                        sorted))
                         .returns(alertType)
                         .uid("person-monitor")
                         .name("Stays, hires and relocation contracts");
@@ -122,7 +136,7 @@ public final class MonitorJob {
                         .uid("as-employment")
                         .name("As employment")
                         .keyBy(Employment::permitId, Types.STRING)
-                        .process(new PermitRegistry(horizon))
+                        .process(inOrder(new PermitRegistry(horizon), sorted))
                         .returns(MonitorTypes.of(PermitChange.class))
                         .uid("permit-registry")
                         .name("Permit registry");
@@ -142,7 +156,7 @@ public final class MonitorJob {
                         .name("Permit change as quota input")
                         .union(quotaLimits)
                         .keyBy(QuotaInput::regionCode, Types.STRING)
-                        .process(new QuotaLedger(horizon))
+                        .process(inOrder(new QuotaLedger(horizon), sorted))
                         .returns(alertType)
                         .uid("quota-ledger")
                         .name("Quota ledgers");
@@ -152,7 +166,7 @@ public final class MonitorJob {
                         .uid("entry-ban-inputs")
                         .name("Entry bans and entries")
                         .keyBy(EntryBanCheck::personOf, Types.STRING)
-                        .process(new EntryBanCheck(horizon))
+                        .process(inOrder(new EntryBanCheck(horizon), sorted))
                         .returns(alertType)
                         .uid("entry-ban-check")
                         .name("Banned entries");
@@ -161,7 +175,7 @@ public final class MonitorJob {
                         .uid("shortage-inputs")
                         .name("Shortage records and permit issues")
                         .keyBy(ShortageCheck::regionOf, Types.STRING)
-                        .process(new ShortageCheck(horizon))
+                        .process(inOrder(new ShortageCheck(horizon), sorted))
                         .returns(alertType)
                         .uid("shortage-check")
                         .name("Permits outside the shortage list");
@@ -187,7 +201,10 @@ public final class MonitorJob {
                         .name("Place events")
                         .union(respell)
                         .keyBy(PlaceInput::placeKey, PlaceKey.TYPE)
-                        .process(new PlaceLedger(settings.inflowThresholds(), horizon))
+                        .process(
+                                inOrder(
+                                        new PlaceLedger(settings.inflowThresholds(), horizon),
+                                        sorted))
                         .returns(alertType)
                         .uid("place-ledger")
                         .name("Daily flows per region and city");
@@ -225,5 +242,11 @@ public final class MonitorJob {
                 .name("Domain gauges")
                 .setParallelism(1)
                 .setMaxParallelism(1);
+    }
+
+    /** {@code f}, told that its input comes in time order if it is {@code sorted}. */
+    private static <K, I, O> KeyedProcessFunction<K, I, O> inOrder(
+            EventTimeOrderedFunction<K, I, O> f, boolean sorted) {
+        return sorted ? f.inTimeOrder() : f;
     }
 }

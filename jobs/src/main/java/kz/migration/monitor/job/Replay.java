@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
+import java.util.stream.Stream;
 import kz.migration.monitor.event.Alert;
 import kz.migration.monitor.event.DeadLetter;
 import kz.migration.monitor.event.FlowMatrixRow;
@@ -23,6 +24,7 @@ import kz.migration.monitor.json.OutputJson;
 import kz.migration.monitor.pipeline.IngestedRecord;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.file.src.FileSource;
@@ -31,8 +33,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Runs the monitor's dataflow over the contract's {@code .jsonl} files on a MiniCluster and writes
- * its outputs as files. Lines may stand in any order: a first pass measures each file's disorder,
- * which becomes its exact watermark bound, so no record is ever late. Time stands at the as-of
+ * its outputs as files. Lines may stand in any order: the job runs in Flink's {@code BATCH} mode,
+ * which sorts each keyed operator's input by key and event time, so no record is ever late and each
+ * key's state is in memory only while its records are gone through. A first pass over the files
+ * finds the losing copies of duplicated events and the latest event time. Time stands at the as-of
  * instant (default: the latest {@code occurredAt} of any valid record).
  */
 public final class Replay {
@@ -40,18 +44,6 @@ public final class Replay {
     /** What a replay produced. */
     public record Summary(
             Instant asOf, long lines, int alerts, int flowStats, int flowMatrix, int deadLetters) {}
-
-    /**
-     * How far in event time a file's source may read ahead of the slowest one's watermark. Each
-     * file is read as fast as its source can, but nothing downstream can move before the slowest
-     * watermark: unaligned, the crossings of a national year ran weeks ahead of the registrations,
-     * and millions of them waited in the place ledger's buffer (most of the heap, and every wake
-     * goes through a key's whole buffer).
-     */
-    static final Duration MAX_DRIFT = Duration.ofHours(1);
-
-    /** How often the sources' watermarks are compared (processing time). */
-    static final Duration DRIFT_CHECK = Duration.ofMillis(100);
 
     private final MonitorSettings settings;
     private final int parallelism;
@@ -62,12 +54,7 @@ public final class Replay {
     }
 
     /** A stream's file and what the first pass found in it. */
-    private record InputFile(
-            Path path,
-            long lines,
-            long maxDisorderMillis,
-            long maxTimestamp,
-            long[] losingCopies) {}
+    private record InputFile(Path path, long lines, long maxTimestamp, long[] losingCopies) {}
 
     public Summary run(Path inputDir, Path outputDir, Instant asOf, LongConsumer progress)
             throws Exception {
@@ -100,11 +87,7 @@ public final class Replay {
                                 settings.pseudonymiser());
                 InputFile f =
                         new InputFile(
-                                p,
-                                scanned.lines(),
-                                scanned.maxDisorderMillis(),
-                                scanned.maxTimestamp(),
-                                scanned.losingCopies());
+                                p, scanned.lines(), scanned.maxTimestamp(), scanned.losingCopies());
                 files.put(s, f);
                 maxTs = Math.max(maxTs, f.maxTimestamp());
                 lines += f.lines();
@@ -119,64 +102,16 @@ public final class Replay {
                                 : Instant.ofEpochMilli(maxTs);
         Files.createDirectories(outputDir);
 
-        Configuration conf = new Configuration();
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        // Every type has a serializer of Flink's or ours: one left to Kryo fails at once.
-        conf.set(PipelineOptions.GENERIC_TYPES, false);
-        // A file source reads one split, its file, and is held back as a whole: its split reader
-        // need not pause splits of its own.
-        conf.set(PipelineOptions.ALLOW_UNALIGNED_SOURCE_SPLITS, true);
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
-        env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
-        env.getConfig().enableObjectReuse();
-
-        DataStream<IngestedRecord> records = null;
-        for (Map.Entry<SourceStream, InputFile> e : files.entrySet()) {
-            FileSource<IngestedRecord> source =
-                    FileSource.forRecordStreamFormat(
-                                    JsonLinesFormat.forReplay(
-                                            e.getKey(),
-                                            at,
-                                            settings.pseudonymiser(),
-                                            e.getValue().losingCopies()),
-                                    new org.apache.flink.core.fs.Path(e.getValue().path().toUri()))
-                            .build();
-            DataStream<IngestedRecord> stream =
-                    env.fromSource(
-                                    source,
-                                    IngestedRecord.watermarks(
-                                                    Duration.ofMillis(
-                                                            e.getValue().maxDisorderMillis()),
-                                                    null)
-                                            .withWatermarkAlignment(
-                                                    "replay-files", MAX_DRIFT, DRIFT_CHECK),
-                                    e.getKey().topic())
-                            .setParallelism(1)
-                            .uid("source-" + e.getKey().topic());
-            records = records == null ? stream : records.union(stream);
-        }
         CollectingSink<Alert> alerts = new CollectingSink<>();
         CollectingSink<FlowStats> stats = new CollectingSink<>();
         CollectingSink<FlowMatrixRow> matrix = new CollectingSink<>();
         CollectingSink<DeadLetter> dead = new CollectingSink<>();
-        if (records != null) {
-            InputFile reference = files.get(SourceStream.REFERENCE_DATA);
-            MonitorJob.defineWorkflow(
-                    records,
-                    new MonitorSinks(alerts, stats, matrix, dead),
-                    settings.asOf(at),
-                    true,
-                    BanRecords.namedIn(
-                            reference == null ? null : reference.path(),
-                            settings.pseudonymiser(),
-                            at));
-            JsonLinesFormat.LINES_READ.set(0);
-            Thread ticker = progressTicker(progress);
+        if (!files.isEmpty()) {
+            Path work = Files.createTempDirectory(outputDir, ".replay-work-");
             try {
-                env.execute("migration-monitor replay");
+                execute(files, at, new MonitorSinks(alerts, stats, matrix, dead), work, progress);
             } finally {
-                ticker.interrupt();
+                deleteTree(work);
             }
         }
         List<Alert> a = alerts.drain();
@@ -203,6 +138,81 @@ public final class Replay {
         write(outputDir.resolve("dead-letters.jsonl"), d, OutputJson::deadLetter);
         progress.accept(lines);
         return new Summary(at, lines, a.size(), s.size(), m.size(), d.size());
+    }
+
+    /**
+     * Runs the job over {@code files} into {@code sinks}; the job's sorted runs and shuffle files
+     * go to {@code work}.
+     */
+    private void execute(
+            Map<SourceStream, InputFile> files,
+            Instant at,
+            MonitorSinks sinks,
+            Path work,
+            LongConsumer progress)
+            throws Exception {
+        // BATCH mode sorts each keyed operator's input by key and time, so each key is gone through
+        // once, in time order, with only its own state in memory: the heap never holds every
+        // person at once, and the sorted runs spill to disk.
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        // Every type has a serializer of Flink's or ours: one left to Kryo fails at once.
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(CoreOptions.TMP_DIRS, work.toString());
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        env.getConfig().enableObjectReuse();
+
+        DataStream<IngestedRecord> records = null;
+        for (Map.Entry<SourceStream, InputFile> e : files.entrySet()) {
+            FileSource<IngestedRecord> source =
+                    FileSource.forRecordStreamFormat(
+                                    JsonLinesFormat.forReplay(
+                                            e.getKey(),
+                                            at,
+                                            settings.pseudonymiser(),
+                                            e.getValue().losingCopies()),
+                                    new org.apache.flink.core.fs.Path(e.getValue().path().toUri()))
+                            .build();
+            // In BATCH mode the strategy only stamps records with their event time: Flink orders
+            // them itself, so the files' disorder needs no watermark bound.
+            DataStream<IngestedRecord> stream =
+                    env.fromSource(
+                                    source,
+                                    IngestedRecord.watermarks(Duration.ZERO, null),
+                                    e.getKey().topic())
+                            .setParallelism(1)
+                            .uid("source-" + e.getKey().topic());
+            records = records == null ? stream : records.union(stream);
+        }
+        InputFile reference = files.get(SourceStream.REFERENCE_DATA);
+        MonitorJob.defineWorkflow(
+                records,
+                sinks,
+                settings.asOf(at),
+                true,
+                BanRecords.namedIn(
+                        reference == null ? null : reference.path(), settings.pseudonymiser(), at));
+        JsonLinesFormat.LINES_READ.set(0);
+        Thread ticker = progressTicker(progress);
+        try {
+            env.execute("migration-monitor replay");
+        } finally {
+            ticker.interrupt();
+        }
+    }
+
+    /** Removes the sorted runs and shuffle files the job left in {@code dir}, and {@code dir}. */
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static Thread progressTicker(LongConsumer progress) {

@@ -3,6 +3,7 @@ package kz.migration.monitor.pipeline;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -18,10 +19,13 @@ import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.operators.TimestampedCollector;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * A keyed function that sees its key's events in event-time order, whatever order they arrive in.
@@ -77,9 +81,25 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
 
     private transient boolean restored;
 
+    /** Whether each key's input comes in time order ({@link #inTimeOrder()}). */
+    private boolean inTimeOrder;
+
     protected EventTimeOrderedFunction(TypeInformation<IN> eventType, long horizon) {
         this.eventType = eventType;
         this.horizon = horizon;
+    }
+
+    /**
+     * Tells the function that each key's events come in time order, as in Flink's {@code BATCH}
+     * mode, which sorts a keyed input by key and timestamp: an event then lets through the events
+     * of the instants before it, instead of them all waiting for the watermark, which in that mode
+     * comes only after the key's last event. Input out of time order then fails the job.
+     *
+     * @return this function
+     */
+    public final EventTimeOrderedFunction<K, IN, OUT> inTimeOrder() {
+        this.inTimeOrder = true;
+        return this;
     }
 
     /** The order of events that share a timestamp. */
@@ -154,8 +174,38 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
     @Override
     public final void processElement(IN event, Context ctx, Collector<OUT> out) throws Exception {
         long ts = ctx.timestamp();
+        if (inTimeOrder) {
+            applyEarlierInstants(ts, ctx, out);
+        }
         waiting.add(Tuple2.of(ts, event));
         wakeNoLaterThan(ctx, ts);
+    }
+
+    /**
+     * With input in time order, an event at {@code ts} shows that the events waiting at an earlier
+     * instant are all there: they are applied now, so a key never holds more than one instant's
+     * events.
+     */
+    private void applyEarlierInstants(long ts, Context ctx, Collector<OUT> out) throws Exception {
+        Iterable<Tuple2<Long, IN>> all = waiting.get();
+        Iterator<Tuple2<Long, IN>> first = all == null ? null : all.iterator();
+        if (first == null || !first.hasNext()) {
+            return;
+        }
+        long waitingAt = first.next().f0;
+        if (ts < waitingAt) {
+            throw new IllegalStateException(
+                    "an event at "
+                            + ts
+                            + " came after one at "
+                            + waitingAt
+                            + ": the input of "
+                            + getClass().getSimpleName()
+                            + " is not in time order");
+        }
+        if (ts > waitingAt) {
+            wake(waitingAt, false, new EventContext(ctx), out);
+        }
     }
 
     @Override
@@ -163,7 +213,15 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
             throws Exception {
         // Flink advances the watermark before it fires the timers up to it, so everything up to
         // the watermark can be applied now, in one go, rather than one timer per instant.
-        long watermark = ctx.timerService().currentWatermark();
+        wake(ctx.timerService().currentWatermark(), true, ctx, out);
+    }
+
+    /**
+     * Goes through the instants up to {@code watermark}, each its work then its events; {@code
+     * timerFired} when a timer woke the key rather than a later event.
+     */
+    private void wake(long watermark, boolean timerFired, OnTimerContext ctx, Collector<OUT> out)
+            throws Exception {
         if (restored) {
             takeOverLegacyState();
         }
@@ -220,12 +278,61 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
         for (Tuple2<Long, IN> e : later) {
             wake = Math.min(wake, e.f0);
         }
-        // The timer that fired is gone: the key needs a new one only if something is left.
+        // A timer that fired is gone: the key needs a new one only if something is left. Woken by
+        // a later event instead, the key still has its timer, which is moved or dropped.
+        Long had = wakeAt.value();
+        boolean hasTimer = had != null && !(timerFired && had <= watermark);
         if (work.length > 0 || !later.isEmpty()) {
-            ctx.timerService().registerEventTimeTimer(wake);
-            wakeAt.update(wake);
+            if (!hasTimer || had != wake) {
+                if (hasTimer) {
+                    ctx.timerService().deleteEventTimeTimer(had);
+                }
+                ctx.timerService().registerEventTimeTimer(wake);
+                wakeAt.update(wake);
+            }
         } else {
+            if (hasTimer) {
+                ctx.timerService().deleteEventTimeTimer(had);
+            }
             wakeAt.clear();
+        }
+    }
+
+    /**
+     * The context of an event, for the work and events it lets through ({@link
+     * #applyEarlierInstants}): the hooks see it as a timer's.
+     */
+    private final class EventContext extends OnTimerContext {
+
+        private final Context ctx;
+
+        EventContext(Context ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Long timestamp() {
+            return ctx.timestamp();
+        }
+
+        @Override
+        public TimerService timerService() {
+            return ctx.timerService();
+        }
+
+        @Override
+        public <X> void output(OutputTag<X> outputTag, X value) {
+            ctx.output(outputTag, value);
+        }
+
+        @Override
+        public TimeDomain timeDomain() {
+            return TimeDomain.EVENT_TIME;
+        }
+
+        @Override
+        public K getCurrentKey() {
+            return ctx.getCurrentKey();
         }
     }
 

@@ -1,6 +1,7 @@
 package kz.migration.monitor.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -394,6 +395,99 @@ class EventTimeOrderedFunctionTest {
                     .extracting(r -> r.getValue())
                     .endsWith("start person", "c@30", "end person")
                     .hasSize(11);
+        }
+    }
+
+    /** As in Flink's BATCH mode: the key's events in time order, the watermark only at its end. */
+    private static KeyedOneInputStreamOperatorTestHarness<String, String, String> inTimeOrder()
+            throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new Recorder().inTimeOrder(), e -> "person", Types.STRING);
+    }
+
+    @Test
+    void inTimeOrderAnInstantsEventsAreAppliedOnceALaterEventComes() throws Exception {
+        try (var h = inTimeOrder()) {
+            h.processElement("b", 10);
+            h.processElement("a", 10);
+            assertThat(h.extractOutputValues()).isEmpty();
+
+            h.processElement("c", 20);
+            // Sorted as at a watermark; the later event waits, with the key's one timer.
+            assertThat(h.extractOutputValues()).containsExactly("a@10", "b@10");
+            assertThat(h.numEventTimeTimers()).isEqualTo(1);
+
+            h.processWatermark(Long.MAX_VALUE);
+            assertThat(h.extractOutputValues()).containsExactly("a@10", "b@10", "c@20");
+            assertThat(h.numKeyedStateEntries()).isZero();
+            assertThat(h.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void inTimeOrderWorkBetweenTwoEventsRunsBeforeTheLaterOne() throws Exception {
+        try (var h = inTimeOrder()) {
+            h.processElement("schedule:15", 10);
+            h.processElement("schedule:60", 20);
+            h.processElement("x", 30);
+            h.processElement("y", 40);
+
+            // Work at 60 lies after every event so far: it waits like them.
+            assertThat(h.extractOutputValues())
+                    .containsExactly("schedule:15@10", "time@15", "schedule:60@20", "x@30");
+            assertThat(h.numEventTimeTimers()).isEqualTo(1);
+
+            h.processWatermark(Long.MAX_VALUE);
+            assertThat(h.extractOutputValues())
+                    .containsExactly(
+                            "schedule:15@10",
+                            "time@15",
+                            "schedule:60@20",
+                            "x@30",
+                            "y@40",
+                            "time@60");
+            assertThat(h.numKeyedStateEntries()).isZero();
+            assertThat(h.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void inTimeOrderGivesTheSameOutputAsWaitingForTheWatermark() throws Exception {
+        List<Tuple2<String, Long>> events =
+                List.of(
+                        Tuple2.of("schedule:25", 5L),
+                        Tuple2.of("unschedule:25", 10L),
+                        Tuple2.of("always:2000", 10L),
+                        Tuple2.of("schedule:40", 20L),
+                        Tuple2.of("b", 40L),
+                        Tuple2.of("a", 40L),
+                        Tuple2.of("c", 900L));
+        List<String> waited;
+        try (var h =
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                        new Recorder(), e -> "person", Types.STRING)) {
+            for (int i = events.size() - 1; i >= 0; i--) {
+                h.processElement(events.get(i).f0, events.get(i).f1);
+            }
+            h.processWatermark(Long.MAX_VALUE);
+            waited = h.extractOutputValues();
+        }
+        try (var h = inTimeOrder()) {
+            for (Tuple2<String, Long> e : events) {
+                h.processElement(e.f0, e.f1);
+            }
+            h.processWatermark(Long.MAX_VALUE);
+            assertThat(h.extractOutputValues()).isEqualTo(waited).contains("time@40", "time@2000");
+        }
+    }
+
+    @Test
+    void inTimeOrderAnEarlierEventFailsRatherThanBeAppliedOutOfOrder() throws Exception {
+        try (var h = inTimeOrder()) {
+            h.processElement("a", 20);
+            assertThatThrownBy(() -> h.processElement("b", 10))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("not in time order");
         }
     }
 }
