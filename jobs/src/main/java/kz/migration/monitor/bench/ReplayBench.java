@@ -14,6 +14,7 @@ import kz.migration.monitor.generator.JsonlFileSink;
 import kz.migration.monitor.generator.TrafficGenerator;
 import kz.migration.monitor.job.MonitorSettings;
 import kz.migration.monitor.job.Replay;
+import kz.migration.monitor.job.ReplayMode;
 import kz.migration.monitor.json.Pseudonymiser;
 
 /**
@@ -25,7 +26,7 @@ import kz.migration.monitor.json.Pseudonymiser;
 public final class ReplayBench {
 
     /** What to measure. */
-    public record Settings(int days, int scale, long seed, int parallelism) {}
+    public record Settings(int days, int scale, long seed, int parallelism, ReplayMode mode) {}
 
     /** Hooks for a progress bar: told the total lines, then the lines read so far. */
     public record Progress(LongConsumer total, LongConsumer update, Runnable done) {}
@@ -66,7 +67,8 @@ public final class ReplayBench {
                     new Replay(
                                     MonitorSettings.streaming(
                                             new Pseudonymiser(Pseudonymiser.DEMO_KEY)),
-                                    settings.parallelism())
+                                    settings.parallelism(),
+                                    settings.mode())
                             .run(
                                     dir.resolve("in"),
                                     dir.resolve("out"),
@@ -85,12 +87,12 @@ public final class ReplayBench {
                     + " events/day, seed %d: %,d records (%s) |%n| generation | %.1f s (%,.0f"
                     + " records/s) |%n| parse-only baseline (separate JVM, %d threads, Jackson tree"
                     + " per line, whole process) | %.1f s (%,.0f lines/s; %s) |%n| replay (in this"
-                    + " JVM, parallelism %d) | %.1f s |%n| replay throughput | %,.0f events/s |%n|"
-                    + " replay / parse-only | %.1f x (target: at most 6 x) |%n| outputs | %,d"
-                    + " alerts, %,d flow-stats rows, %,d flow-matrix rows, %,d dead letters |%n|"
-                    + " replay peak heap used | %,d MiB (max heap %,d MiB) |%n| peak resident"
-                    + " memory of this process (generation included) | %s |%n| machine | %d cores,"
-                    + " Java %s; load average before %s, after %s |%n",
+                    + " JVM, parallelism %d, %s mode) | %.1f s |%n| replay throughput | %,.0f"
+                    + " events/s |%n| replay / parse-only | %.1f x (target: at most 6 x) |%n|"
+                    + " outputs | %,d alerts, %,d flow-stats rows, %,d flow-matrix rows, %,d dead"
+                    + " letters |%n| replay peak heap used | %,d MiB (max heap %,d MiB) |%n| peak"
+                    + " resident memory of this process (generation included) | %s |%n| machine |"
+                    + " %d cores, Java %s; load average before %s, after %s |%n",
                 settings.days(),
                 settings.scale(),
                 settings.seed(),
@@ -103,6 +105,7 @@ public final class ReplayBench {
                 s.lines() / parseSeconds,
                 parsed,
                 settings.parallelism(),
+                s.mode().name().toLowerCase(java.util.Locale.ROOT),
                 replaySeconds,
                 s.lines() / replaySeconds,
                 replaySeconds / parseSeconds,

@@ -56,6 +56,14 @@ public final class BenchCommand implements Callable<Integer> {
     int parallelism;
 
     @Option(
+            names = "--mode",
+            defaultValue = "auto",
+            description =
+                    "Replay's mode: streaming, batch or auto, as in replay (default:"
+                            + " ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(
             names = "--work",
             description = "Working directory (default: a temporary one, deleted afterwards).")
     Path work;
@@ -74,7 +82,13 @@ public final class BenchCommand implements Callable<Integer> {
             ProgressBar bar = new ProgressBar("replay");
             StringBuilder text = new StringBuilder("# Benchmark\n\n");
             text.append(
-                    new ReplayBench(new ReplayBench.Settings(days, scale, seed, parallelism))
+                    new ReplayBench(
+                                    new ReplayBench.Settings(
+                                            days,
+                                            scale,
+                                            seed,
+                                            parallelism,
+                                            ReplayCommand.replayMode(mode)))
                             .run(
                                     dir.resolve("replay"),
                                     new ReplayBench.Progress(bar::total, bar::update, bar::done)));

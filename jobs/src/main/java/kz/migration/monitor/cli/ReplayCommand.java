@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import kz.migration.monitor.job.MonitorSettings;
 import kz.migration.monitor.job.Replay;
+import kz.migration.monitor.job.ReplayMode;
 import kz.migration.monitor.json.Pseudonymiser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,7 +53,28 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Operator parallelism (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
+    @Option(
+            names = "--mode",
+            defaultValue = "auto",
+            paramLabel = "MODE",
+            description =
+                    "streaming (every person of the stay window in the heap; fastest while that"
+                            + " fits), batch (input sorted on disk by person and time; bounded"
+                            + " memory) or auto: batch when the input has more lines than the"
+                            + " maximum heap holds at 1 KiB a line (default: ${DEFAULT-VALUE}).")
+    String mode;
+
     @picocli.CommandLine.Mixin RuleOptions rules;
+
+    /** {@code --mode} as a {@link ReplayMode}. */
+    static ReplayMode replayMode(String mode) {
+        for (ReplayMode m : ReplayMode.values()) {
+            if (m.name().equalsIgnoreCase(mode)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("--mode: streaming, batch or auto, not " + mode);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -68,18 +90,20 @@ public final class ReplayCommand implements Callable<Integer> {
         if (!java.nio.file.Files.isDirectory(input)) {
             throw new IllegalArgumentException("--input " + input + " is not a directory");
         }
+        ReplayMode chosen = replayMode(mode);
         rules.validate();
         Pseudonymiser key = Pseudonymiser.fromEnvironment();
         ProgressBar bar = new ProgressBar("replay");
         Replay.Summary s =
-                new Replay(rules.applyTo(MonitorSettings.streaming(key)), parallelism)
+                new Replay(rules.applyTo(MonitorSettings.streaming(key)), parallelism, chosen)
                         .run(input, output, at, bar::total, bar::update);
         bar.done();
         System.err.printf(
-                "replayed %,d lines as of %s: %d alerts, %d flow-stats rows, %d flow-matrix rows,"
-                        + " %d dead letters -> %s%n",
+                "replayed %,d lines as of %s (%s mode): %d alerts, %d flow-stats rows, %d"
+                        + " flow-matrix rows, %d dead letters -> %s%n",
                 s.lines(),
                 s.asOf(),
+                s.mode().name().toLowerCase(java.util.Locale.ROOT),
                 s.alerts(),
                 s.flowStats(),
                 s.flowMatrix(),

@@ -81,7 +81,10 @@ public final class MonitorJob {
             boolean replay,
             BannedSubjects banned) {
         long horizon = settings.horizonMillis();
-        // BATCH mode sorts each keyed input by key and timestamp (replay runs so).
+        // BATCH mode sorts each keyed input by key and timestamp (replay may run so) and moves the
+        // watermark only at a key's end. The operators keyed by region then let each instant
+        // through as the next one arrives, so that they never hold a region's whole history; a
+        // person's or a permit's own records are few.
         boolean sorted =
                 records.getExecutionEnvironment()
                                 .getConfiguration()
@@ -112,12 +115,8 @@ public final class MonitorJob {
                         .name("Person events")
                         .keyBy(InputEvent::subjectRef, Types.STRING)
                         .process(
-                                inOrder(
-                                        new PersonMonitor(
-                                                settings.stayRules(),
-                                                settings.contractYears(),
-                                                horizon),
-                                        sorted))
+                                new PersonMonitor(
+                                        settings.stayRules(), settings.contractYears(), horizon))
                         .returns(alertType)
                         .uid("person-monitor")
                         .name("Stays, hires and relocation contracts");
@@ -136,7 +135,7 @@ public final class MonitorJob {
                         .uid("as-employment")
                         .name("As employment")
                         .keyBy(Employment::permitId, Types.STRING)
-                        .process(inOrder(new PermitRegistry(horizon), sorted))
+                        .process(new PermitRegistry(horizon))
                         .returns(MonitorTypes.of(PermitChange.class))
                         .uid("permit-registry")
                         .name("Permit registry");
@@ -166,7 +165,7 @@ public final class MonitorJob {
                         .uid("entry-ban-inputs")
                         .name("Entry bans and entries")
                         .keyBy(EntryBanCheck::personOf, Types.STRING)
-                        .process(inOrder(new EntryBanCheck(horizon), sorted))
+                        .process(new EntryBanCheck(horizon))
                         .returns(alertType)
                         .uid("entry-ban-check")
                         .name("Banned entries");
@@ -244,9 +243,15 @@ public final class MonitorJob {
                 .setMaxParallelism(1);
     }
 
+    /**
+     * How many events a region's operator lets wait in BATCH mode before a later one lets them
+     * through: enough to share the cost of a wake, few enough to stay small in memory.
+     */
+    static final int IN_ORDER_MAX_WAITING = 1024;
+
     /** {@code f}, told that its input comes in time order if it is {@code sorted}. */
     private static <K, I, O> KeyedProcessFunction<K, I, O> inOrder(
             EventTimeOrderedFunction<K, I, O> f, boolean sorted) {
-        return sorted ? f.inTimeOrder() : f;
+        return sorted ? f.inTimeOrder(IN_ORDER_MAX_WAITING) : f;
     }
 }

@@ -33,28 +33,59 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Runs the monitor's dataflow over the contract's {@code .jsonl} files on a MiniCluster and writes
- * its outputs as files. Lines may stand in any order: the job runs in Flink's {@code BATCH} mode,
- * which sorts each keyed operator's input by key and event time, so no record is ever late and each
- * key's state is in memory only while its records are gone through. A first pass over the files
- * finds the losing copies of duplicated events and the latest event time. Time stands at the as-of
+ * its outputs as files. Lines may stand in any order. A first pass over the files counts them,
+ * finds the losing copies of duplicated events, the latest event time and each file's disorder. The
+ * job then runs in one of two {@link ReplayMode}s: in {@code STREAMING} each file's disorder
+ * becomes its exact watermark bound; in {@code BATCH} Flink sorts each keyed input by key and event
+ * time. In both no record is ever late, and the outputs are the same. Time stands at the as-of
  * instant (default: the latest {@code occurredAt} of any valid record).
  */
 public final class Replay {
 
     /** What a replay produced. */
     public record Summary(
-            Instant asOf, long lines, int alerts, int flowStats, int flowMatrix, int deadLetters) {}
+            Instant asOf,
+            long lines,
+            ReplayMode mode,
+            int alerts,
+            int flowStats,
+            int flowMatrix,
+            int deadLetters) {}
+
+    /**
+     * How far in event time a file's source may read ahead of the slowest one's watermark, in
+     * {@code STREAMING} mode. Each file is read as fast as its source can, but nothing downstream
+     * can move before the slowest watermark: unaligned, the crossings of a national year ran weeks
+     * ahead of the registrations, and millions of them waited in the place ledger's buffer (most of
+     * the heap, and every wake goes through a key's whole buffer).
+     */
+    static final Duration MAX_DRIFT = Duration.ofHours(1);
+
+    /** How often the sources' watermarks are compared (processing time). */
+    static final Duration DRIFT_CHECK = Duration.ofMillis(100);
 
     private final MonitorSettings settings;
     private final int parallelism;
+    private final ReplayMode mode;
 
+    /** A replay that picks its mode by the input's size ({@link ReplayMode#AUTO}). */
     public Replay(MonitorSettings settings, int parallelism) {
+        this(settings, parallelism, ReplayMode.AUTO);
+    }
+
+    public Replay(MonitorSettings settings, int parallelism, ReplayMode mode) {
         this.settings = settings;
         this.parallelism = parallelism;
+        this.mode = mode;
     }
 
     /** A stream's file and what the first pass found in it. */
-    private record InputFile(Path path, long lines, long maxTimestamp, long[] losingCopies) {}
+    private record InputFile(
+            Path path,
+            long lines,
+            long maxDisorderMillis,
+            long maxTimestamp,
+            long[] losingCopies) {}
 
     public Summary run(Path inputDir, Path outputDir, Instant asOf, LongConsumer progress)
             throws Exception {
@@ -87,13 +118,18 @@ public final class Replay {
                                 settings.pseudonymiser());
                 InputFile f =
                         new InputFile(
-                                p, scanned.lines(), scanned.maxTimestamp(), scanned.losingCopies());
+                                p,
+                                scanned.lines(),
+                                scanned.maxDisorderMillis(),
+                                scanned.maxTimestamp(),
+                                scanned.losingCopies());
                 files.put(s, f);
                 maxTs = Math.max(maxTs, f.maxTimestamp());
                 lines += f.lines();
             }
         }
         total.accept(lines);
+        ReplayMode chosen = mode.resolve(lines, Runtime.getRuntime().maxMemory());
         Instant at =
                 asOf != null
                         ? asOf
@@ -107,9 +143,18 @@ public final class Replay {
         CollectingSink<FlowMatrixRow> matrix = new CollectingSink<>();
         CollectingSink<DeadLetter> dead = new CollectingSink<>();
         if (!files.isEmpty()) {
-            Path work = Files.createTempDirectory(outputDir, ".replay-work-");
+            Path work =
+                    chosen == ReplayMode.BATCH
+                            ? Files.createTempDirectory(outputDir, ".replay-work-")
+                            : null;
             try {
-                execute(files, at, new MonitorSinks(alerts, stats, matrix, dead), work, progress);
+                execute(
+                        files,
+                        at,
+                        new MonitorSinks(alerts, stats, matrix, dead),
+                        chosen,
+                        work,
+                        progress);
             } finally {
                 deleteTree(work);
             }
@@ -137,31 +182,36 @@ public final class Replay {
         write(outputDir.resolve("flow-matrix.jsonl"), m, OutputJson::flowMatrix);
         write(outputDir.resolve("dead-letters.jsonl"), d, OutputJson::deadLetter);
         progress.accept(lines);
-        return new Summary(at, lines, a.size(), s.size(), m.size(), d.size());
+        return new Summary(at, lines, chosen, a.size(), s.size(), m.size(), d.size());
     }
 
     /**
-     * Runs the job over {@code files} into {@code sinks}; the job's sorted runs and shuffle files
-     * go to {@code work}.
+     * Runs the job over {@code files} into {@code sinks} in {@code mode}; in {@code BATCH} its
+     * sorted runs and shuffle files go to {@code work}.
      */
     private void execute(
             Map<SourceStream, InputFile> files,
             Instant at,
             MonitorSinks sinks,
+            ReplayMode mode,
             Path work,
             LongConsumer progress)
             throws Exception {
-        // BATCH mode sorts each keyed operator's input by key and time, so each key is gone through
-        // once, in time order, with only its own state in memory: the heap never holds every
-        // person at once, and the sorted runs spill to disk.
+        boolean batch = mode == ReplayMode.BATCH;
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         // Every type has a serializer of Flink's or ours: one left to Kryo fails at once.
         conf.set(PipelineOptions.GENERIC_TYPES, false);
-        conf.set(CoreOptions.TMP_DIRS, work.toString());
+        if (batch) {
+            conf.set(CoreOptions.TMP_DIRS, work.toString());
+        } else {
+            // A file source reads one split, its file, and is held back as a whole: its split
+            // reader need not pause splits of its own.
+            conf.set(PipelineOptions.ALLOW_UNALIGNED_SOURCE_SPLITS, true);
+        }
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
-        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        env.setRuntimeMode(batch ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
         env.getConfig().enableObjectReuse();
 
         DataStream<IngestedRecord> records = null;
@@ -180,7 +230,15 @@ public final class Replay {
             DataStream<IngestedRecord> stream =
                     env.fromSource(
                                     source,
-                                    IngestedRecord.watermarks(Duration.ZERO, null),
+                                    batch
+                                            ? IngestedRecord.watermarks(Duration.ZERO, null)
+                                            : IngestedRecord.watermarks(
+                                                            Duration.ofMillis(
+                                                                    e.getValue()
+                                                                            .maxDisorderMillis()),
+                                                            null)
+                                                    .withWatermarkAlignment(
+                                                            "replay-files", MAX_DRIFT, DRIFT_CHECK),
                                     e.getKey().topic())
                             .setParallelism(1)
                             .uid("source-" + e.getKey().topic());
@@ -203,9 +261,12 @@ public final class Replay {
         }
     }
 
-    /** Removes the sorted runs and shuffle files the job left in {@code dir}, and {@code dir}. */
+    /**
+     * Removes the sorted runs and shuffle files the job left in {@code dir}, and {@code dir} (if
+     * any).
+     */
     private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
+        if (dir == null || !Files.exists(dir)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {

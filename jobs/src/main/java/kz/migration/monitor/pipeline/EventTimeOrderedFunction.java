@@ -3,7 +3,6 @@ package kz.migration.monitor.pipeline;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -81,8 +80,21 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
 
     private transient boolean restored;
 
-    /** Whether each key's input comes in time order ({@link #inTimeOrder()}). */
-    private boolean inTimeOrder;
+    /**
+     * With each key's input in time order ({@link #inTimeOrder}), how many events may wait before a
+     * later one lets them through; 0 when the input is in no particular order.
+     */
+    private int maxWaiting;
+
+    /**
+     * The key whose waiting events {@link #waitingCount} and {@link #latestSeen} describe, with
+     * input in time order: BATCH mode goes through one key after another, so they are counted again
+     * only when the key changes.
+     */
+    private transient Object countedKey;
+
+    private transient int waitingCount;
+    private transient long latestSeen;
 
     protected EventTimeOrderedFunction(TypeInformation<IN> eventType, long horizon) {
         this.eventType = eventType;
@@ -91,14 +103,19 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
 
     /**
      * Tells the function that each key's events come in time order, as in Flink's {@code BATCH}
-     * mode, which sorts a keyed input by key and timestamp: an event then lets through the events
-     * of the instants before it, instead of them all waiting for the watermark, which in that mode
-     * comes only after the key's last event. Input out of time order then fails the job.
+     * mode, which sorts a keyed input by key and timestamp: once {@code maxWaiting} events wait, an
+     * event at a later instant lets them through, instead of them all waiting for the watermark,
+     * which in that mode comes only after the key's last event. A key then never holds more than
+     * about {@code maxWaiting} events, and the work of going through them is shared by as many.
+     * Input out of time order fails the job.
      *
      * @return this function
      */
-    public final EventTimeOrderedFunction<K, IN, OUT> inTimeOrder() {
-        this.inTimeOrder = true;
+    public final EventTimeOrderedFunction<K, IN, OUT> inTimeOrder(int maxWaiting) {
+        if (maxWaiting < 1) {
+            throw new IllegalArgumentException("maxWaiting must be at least 1, not " + maxWaiting);
+        }
+        this.maxWaiting = maxWaiting;
         return this;
     }
 
@@ -174,7 +191,7 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
     @Override
     public final void processElement(IN event, Context ctx, Collector<OUT> out) throws Exception {
         long ts = ctx.timestamp();
-        if (inTimeOrder) {
+        if (maxWaiting > 0) {
             applyEarlierInstants(ts, ctx, out);
         }
         waiting.add(Tuple2.of(ts, event));
@@ -182,29 +199,43 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
     }
 
     /**
-     * With input in time order, an event at {@code ts} shows that the events waiting at an earlier
-     * instant are all there: they are applied now, so a key never holds more than one instant's
-     * events.
+     * With input in time order, an event at {@code ts} shows that the events waiting at earlier
+     * instants are all there: once there are {@link #maxWaiting} of them, they are applied.
      */
     private void applyEarlierInstants(long ts, Context ctx, Collector<OUT> out) throws Exception {
-        Iterable<Tuple2<Long, IN>> all = waiting.get();
-        Iterator<Tuple2<Long, IN>> first = all == null ? null : all.iterator();
-        if (first == null || !first.hasNext()) {
-            return;
+        Object key = ctx.getCurrentKey();
+        if (!key.equals(countedKey)) {
+            countWaiting(key);
         }
-        long waitingAt = first.next().f0;
-        if (ts < waitingAt) {
+        if (waitingCount > 0 && ts < latestSeen) {
             throw new IllegalStateException(
                     "an event at "
                             + ts
                             + " came after one at "
-                            + waitingAt
+                            + latestSeen
                             + ": the input of "
                             + getClass().getSimpleName()
                             + " is not in time order");
         }
-        if (ts > waitingAt) {
-            wake(waitingAt, false, new EventContext(ctx), out);
+        if (waitingCount >= maxWaiting && ts > latestSeen) {
+            wake(latestSeen, false, new EventContext(ctx), out);
+            waitingCount = 0;
+        }
+        waitingCount++;
+        latestSeen = Math.max(latestSeen, ts);
+    }
+
+    /** Counts the waiting events of {@code key}, the current key, and their latest instant. */
+    private void countWaiting(Object key) throws Exception {
+        countedKey = key;
+        waitingCount = 0;
+        latestSeen = Long.MIN_VALUE;
+        Iterable<Tuple2<Long, IN>> all = waiting.get();
+        if (all != null) {
+            for (Tuple2<Long, IN> e : all) {
+                waitingCount++;
+                latestSeen = Math.max(latestSeen, e.f0);
+            }
         }
     }
 
@@ -213,6 +244,7 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
             throws Exception {
         // Flink advances the watermark before it fires the timers up to it, so everything up to
         // the watermark can be applied now, in one go, rather than one timer per instant.
+        countedKey = null;
         wake(ctx.timerService().currentWatermark(), true, ctx, out);
     }
 

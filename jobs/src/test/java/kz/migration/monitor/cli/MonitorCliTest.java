@@ -93,6 +93,22 @@ class MonitorCliTest {
     }
 
     @Test
+    void anUnknownReplayModeIsOneClearLine() {
+        int code =
+                MonitorCli.run(
+                        "replay",
+                        "--input",
+                        dir.toString(),
+                        "--output",
+                        dir.resolve("out").toString(),
+                        "--mode",
+                        "fast");
+        assertThat(code).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("error: --mode: streaming, batch or auto, not fast");
+    }
+
+    @Test
     void stayRulesAndContractLengthAreConfigurable() {
         ReplayCommand replay = new ReplayCommand();
         new picocli.CommandLine(replay)

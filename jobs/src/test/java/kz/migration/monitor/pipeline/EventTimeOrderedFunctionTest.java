@@ -401,8 +401,53 @@ class EventTimeOrderedFunctionTest {
     /** As in Flink's BATCH mode: the key's events in time order, the watermark only at its end. */
     private static KeyedOneInputStreamOperatorTestHarness<String, String, String> inTimeOrder()
             throws Exception {
+        return inTimeOrder(1);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, String, String> inTimeOrder(
+            int maxWaiting) throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new Recorder().inTimeOrder(), e -> "person", Types.STRING);
+                new Recorder().inTimeOrder(maxWaiting), e -> "person", Types.STRING);
+    }
+
+    @Test
+    void inTimeOrderEventsWaitUntilEnoughWaitThenALaterInstantLetsThemThrough() throws Exception {
+        try (var h = inTimeOrder(3)) {
+            h.processElement("a", 10);
+            h.processElement("b", 20);
+            h.processElement("c", 30);
+            // Three wait, but a fourth at the same instant as the latest cannot let that through.
+            h.processElement("d", 30);
+            assertThat(h.extractOutputValues()).isEmpty();
+
+            h.processElement("e", 40);
+            assertThat(h.extractOutputValues()).containsExactly("a@10", "b@20", "c@30", "d@30");
+            assertThat(h.numEventTimeTimers()).isEqualTo(1);
+
+            h.processWatermark(Long.MAX_VALUE);
+            assertThat(h.extractOutputValues())
+                    .containsExactly("a@10", "b@20", "c@30", "d@30", "e@40");
+            assertThat(h.numKeyedStateEntries()).isZero();
+            assertThat(h.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void inTimeOrderAnEventEarlierThanOnesAlreadyLetThroughFails() throws Exception {
+        try (var h = inTimeOrder(1)) {
+            h.processElement("a", 10);
+            h.processElement("b", 20);
+            assertThat(h.extractOutputValues()).containsExactly("a@10");
+            assertThatThrownBy(() -> h.processElement("c", 15))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("not in time order");
+        }
+    }
+
+    @Test
+    void inTimeOrderNeedsRoomForAtLeastOneEvent() {
+        assertThatThrownBy(() -> new Recorder().inTimeOrder(0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -14,11 +14,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import kz.migration.monitor.job.MonitorSettings;
 import kz.migration.monitor.job.Replay;
+import kz.migration.monitor.job.ReplayMode;
 import kz.migration.monitor.json.Pseudonymiser;
 
 /**
  * A replay in this JVM over input lines a test writes, exactly as the {@code replay} command runs
- * it, with its four output files read back as JSON.
+ * it, with its four output files read back as JSON. Each run replays the lines in both {@link
+ * ReplayMode}s and fails unless their outputs are byte for byte the same, so every replay test
+ * holds for both.
  */
 public final class ReplayRun {
 
@@ -51,8 +54,21 @@ public final class ReplayRun {
                 Files.write(
                         in.resolve(e.getKey() + ".jsonl"), e.getValue(), StandardCharsets.UTF_8);
             }
-            new Replay(MonitorSettings.streaming(new Pseudonymiser(KEY)), 2)
-                    .run(in, out, asOf, n -> {});
+            Path sorted = dir.resolve("out-batch");
+            replay(ReplayMode.STREAMING, in, out, asOf);
+            replay(ReplayMode.BATCH, in, sorted, asOf);
+            for (String file : OUTPUTS) {
+                byte[] streaming = Files.readAllBytes(out.resolve(file));
+                byte[] batch = Files.readAllBytes(sorted.resolve(file));
+                if (!java.util.Arrays.equals(streaming, batch)) {
+                    throw new AssertionError(
+                            file
+                                    + " differs between the modes; streaming:\n"
+                                    + new String(streaming, StandardCharsets.UTF_8)
+                                    + "\nbatch:\n"
+                                    + new String(batch, StandardCharsets.UTF_8));
+                }
+            }
             return new Outputs(
                     read(out.resolve("alerts.jsonl")),
                     read(out.resolve("flow-stats.jsonl")),
@@ -60,6 +76,20 @@ public final class ReplayRun {
                     read(out.resolve("dead-letters.jsonl")));
         } catch (Exception e) {
             throw new IllegalStateException("replay failed", e);
+        }
+    }
+
+    private static final List<String> OUTPUTS =
+            List.of("alerts.jsonl", "flow-stats.jsonl", "flow-matrix.jsonl", "dead-letters.jsonl");
+
+    private static void replay(ReplayMode mode, Path in, Path out, Instant asOf) throws Exception {
+        new Replay(MonitorSettings.streaming(new Pseudonymiser(KEY)), 2, mode)
+                .run(in, out, asOf, n -> {});
+        try (var left = Files.list(out)) {
+            List<String> names = left.map(p -> p.getFileName().toString()).sorted().toList();
+            if (!names.equals(OUTPUTS.stream().sorted().toList())) {
+                throw new AssertionError(mode + " replay left " + names + " in its output");
+            }
         }
     }
 
