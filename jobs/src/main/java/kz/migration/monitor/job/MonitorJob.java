@@ -82,9 +82,9 @@ public final class MonitorJob {
             BannedSubjects banned) {
         long horizon = settings.horizonMillis();
         // BATCH mode sorts each keyed input by key and timestamp (replay may run so) and moves the
-        // watermark only at a key's end. The operators keyed by region then let each instant
-        // through as the next one arrives, so that they never hold a region's whole history; a
-        // person's or a permit's own records are few.
+        // watermark only at a key's end. The operators keyed by region then let their waiting
+        // events through once IN_ORDER_MAX_WAITING wait, so that they never hold a region's whole
+        // history; a person's or a permit's own records are few.
         boolean sorted =
                 records.getExecutionEnvironment()
                                 .getConfiguration()
