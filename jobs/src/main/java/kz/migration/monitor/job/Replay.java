@@ -255,7 +255,7 @@ public final class Replay {
         JsonLinesFormat.LINES_READ.set(0);
         Thread ticker = progressTicker(progress);
         try {
-            env.execute("migration-monitor replay");
+            ReplayCluster.execute(env, conf, parallelism, "migration-monitor replay");
         } finally {
             ticker.interrupt();
         }

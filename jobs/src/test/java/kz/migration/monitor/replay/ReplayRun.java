@@ -75,7 +75,12 @@ public final class ReplayRun {
                     read(out.resolve("flow-matrix.jsonl")),
                     read(out.resolve("dead-letters.jsonl")));
         } catch (Exception e) {
-            throw new IllegalStateException("replay failed", e);
+            // CI shows only this message: name the cause that ended the replay.
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new IllegalStateException("replay failed: " + root, e);
         }
     }
 
@@ -83,8 +88,12 @@ public final class ReplayRun {
             List.of("alerts.jsonl", "flow-stats.jsonl", "flow-matrix.jsonl", "dead-letters.jsonl");
 
     private static void replay(ReplayMode mode, Path in, Path out, Instant asOf) throws Exception {
-        new Replay(MonitorSettings.streaming(new Pseudonymiser(KEY)), 2, mode)
-                .run(in, out, asOf, n -> {});
+        try {
+            new Replay(MonitorSettings.streaming(new Pseudonymiser(KEY)), 2, mode)
+                    .run(in, out, asOf, n -> {});
+        } catch (Exception e) {
+            throw new Exception("in " + mode + " mode", e);
+        }
         try (var left = Files.list(out)) {
             List<String> names = left.map(p -> p.getFileName().toString()).sorted().toList();
             if (!names.equals(OUTPUTS.stream().sorted().toList())) {
