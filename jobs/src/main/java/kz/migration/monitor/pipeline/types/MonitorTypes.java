@@ -34,6 +34,13 @@ public final class MonitorTypes {
     public static final TypeInformation<AlertDetails> ALERT_DETAILS =
             new SerializerTypeInfo<>(AlertDetails.class, AlertDetailsSerializer.INSTANCE);
 
+    /**
+     * A {@code subjectRef} as a key of 32 bytes ({@link SubjectRefKeySerializer}), for BATCH mode's
+     * sorts. Streaming state stays keyed by Flink's string serializer, which savepoints name.
+     */
+    public static final TypeInformation<String> SUBJECT_REF_KEY =
+            SerializerTypeInfo.key(String.class, SubjectRefKeySerializer.INSTANCE);
+
     /** Alerts, also where a record holds one ({@link #of}). */
     public static final TypeInformation<Alert> ALERT =
             new SerializerTypeInfo<>(Alert.class, AlertSerializer.INSTANCE);

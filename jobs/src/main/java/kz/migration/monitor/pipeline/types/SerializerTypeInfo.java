@@ -5,17 +5,34 @@ import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
-/** Type information of a type that has a hand-written serializer of its own (not a key type). */
+/**
+ * Type information of a type that has a hand-written serializer of its own; a key type only if made
+ * by {@link #key}.
+ */
 public final class SerializerTypeInfo<T> extends TypeInformation<T> {
 
     private static final long serialVersionUID = 1L;
 
     private final Class<T> type;
     private final TypeSerializer<T> serializer;
+    private final boolean key;
 
     public SerializerTypeInfo(Class<T> type, TypeSerializer<T> serializer) {
+        this(type, serializer, false);
+    }
+
+    private SerializerTypeInfo(Class<T> type, TypeSerializer<T> serializer, boolean key) {
         this.type = type;
         this.serializer = serializer;
+        this.key = key;
+    }
+
+    /**
+     * A key type: {@code keyBy} routes by the values' own {@code hashCode} and compares keys by
+     * {@code equals}, and the serializer writes equal values as equal bytes.
+     */
+    public static <T> SerializerTypeInfo<T> key(Class<T> type, TypeSerializer<T> serializer) {
+        return new SerializerTypeInfo<>(type, serializer, true);
     }
 
     @Override
@@ -45,7 +62,7 @@ public final class SerializerTypeInfo<T> extends TypeInformation<T> {
 
     @Override
     public boolean isKeyType() {
-        return false;
+        return key;
     }
 
     @Override
@@ -62,12 +79,13 @@ public final class SerializerTypeInfo<T> extends TypeInformation<T> {
     public boolean equals(Object o) {
         return o instanceof SerializerTypeInfo<?> other
                 && other.type == type
-                && other.serializer.getClass() == serializer.getClass();
+                && other.serializer.getClass() == serializer.getClass()
+                && other.key == key;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, serializer.getClass());
+        return Objects.hash(type, serializer.getClass(), key);
     }
 
     @Override
