@@ -1,6 +1,7 @@
 package kz.migration.monitor.pipeline.types;
 
 import java.io.IOException;
+import java.util.HexFormat;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
@@ -21,8 +22,6 @@ public final class SubjectRefKeySerializer extends TypeSerializerSingleton<Strin
 
     /** The bytes of an HMAC-SHA256. */
     static final int BYTES = 32;
-
-    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
     @Override
     public boolean isImmutableType() {
@@ -74,13 +73,10 @@ public final class SubjectRefKeySerializer extends TypeSerializerSingleton<Strin
 
     @Override
     public String deserialize(DataInputView in) throws IOException {
-        char[] hex = new char[2 * BYTES];
-        for (int i = 0; i < BYTES; i++) {
-            int b = in.readUnsignedByte();
-            hex[2 * i] = DIGITS[b >>> 4];
-            hex[2 * i + 1] = DIGITS[b & 0xf];
-        }
-        return new String(hex);
+        byte[] hmac = new byte[BYTES];
+        in.readFully(hmac);
+        // The pseudonymiser's own format: lowercase.
+        return HexFormat.of().formatHex(hmac);
     }
 
     @Override
