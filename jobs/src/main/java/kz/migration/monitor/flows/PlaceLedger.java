@@ -289,8 +289,12 @@ public final class PlaceLedger extends EventTimeOrderedFunction<PlaceKey, PlaceI
     }
 
     private void countCrossings(PlaceEvent e) {
-        if (e.entries() + e.exits() > 0) {
-            crossings.inc(e.region().code(), e.entries() > 0 ? "ENTRY" : "EXIT", e.group().name());
+        // An event may be a sum of crossings (PlaceEventCombiner), in both directions.
+        if (e.entries() > 0) {
+            crossings.add(e.entries(), e.region().code(), "ENTRY", e.group().name());
+        }
+        if (e.exits() > 0) {
+            crossings.add(e.exits(), e.region().code(), "EXIT", e.group().name());
         }
     }
 

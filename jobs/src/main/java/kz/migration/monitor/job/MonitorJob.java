@@ -10,6 +10,7 @@ import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.event.QuotaLimit;
 import kz.migration.monitor.event.Registration;
 import kz.migration.monitor.flows.FlowMatrix;
+import kz.migration.monitor.flows.PlaceEventCombiner;
 import kz.migration.monitor.flows.PlaceEvents;
 import kz.migration.monitor.flows.PlaceInput;
 import kz.migration.monitor.flows.PlaceKey;
@@ -49,7 +50,9 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
  *                  └─ dead letters (invalid and late records)
  * </pre>
  *
- * <p>Replay has no dedup operator: its sources skip the losing copies its first pass found.
+ * <p>Replay has no dedup operator: its sources skip the losing copies its first pass found. In
+ * BATCH mode the place events of a place and day are summed before their shuffle ({@link
+ * PlaceEventCombiner}).
  *
  * <p>PersonMonitor, QuotaLedger and PlaceLedger also send gauge changes to one {@code DomainGauges}
  * subtask, which holds the domain gauges (people present, overstays, permits, quotas, net inflow)
@@ -85,7 +88,8 @@ public final class MonitorJob {
         // watermark only at a key's end. The operators keyed by region then let their waiting
         // events through once IN_ORDER_MAX_WAITING wait, so that they never hold a region's whole
         // history; a person's or a permit's own records are few. Persons are keyed by the 32
-        // bytes of their subjectRef there: a key of fixed length sorts faster.
+        // bytes of their subjectRef there: a key of fixed length sorts faster. Place events are
+        // summed per place and day before their shuffle, so their sort holds sums, not crossings.
         boolean sorted =
                 records.getExecutionEnvironment()
                                 .getConfiguration()
@@ -196,11 +200,22 @@ public final class MonitorJob {
                         .uid("alerts-without-city")
                         .name("Alerts naming no city");
 
-        SingleOutputStreamOperator<Alert> placeAlerts =
+        DataStream<PlaceInput> placeEvents =
                 events.flatMap(new PlaceEvents())
                         .returns(PlaceInput.TYPE)
                         .uid("place-events")
-                        .name("Place events")
+                        .name("Place events");
+        if (sorted) {
+            placeEvents =
+                    placeEvents
+                            .transform(
+                                    "Sum place events per day",
+                                    PlaceInput.TYPE,
+                                    new PlaceEventCombiner(PLACE_SUMS_HELD))
+                            .uid("sum-place-events");
+        }
+        SingleOutputStreamOperator<Alert> placeAlerts =
+                placeEvents
                         .union(respell)
                         .keyBy(PlaceInput::placeKey, PlaceKey.TYPE)
                         .process(
@@ -251,6 +266,12 @@ public final class MonitorJob {
      * through: enough to share the cost of a wake, few enough to stay small in memory.
      */
     static final int IN_ORDER_MAX_WAITING = 1024;
+
+    /**
+     * How many sums of place events a subtask holds in BATCH mode: a day has a few hundred (places
+     * by spelling, stream and citizenship group), and the input comes about in time order.
+     */
+    static final int PLACE_SUMS_HELD = 4096;
 
     /** {@code f}, told that its input comes in time order if it is {@code sorted}. */
     private static <K, I, O> KeyedProcessFunction<K, I, O> inOrder(

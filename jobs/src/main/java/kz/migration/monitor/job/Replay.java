@@ -22,9 +22,12 @@ import kz.migration.monitor.event.FlowStats;
 import kz.migration.monitor.event.SourceStream;
 import kz.migration.monitor.json.OutputJson;
 import kz.migration.monitor.pipeline.IngestedRecord;
+import org.apache.flink.api.common.BatchShuffleMode;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.file.src.FileSource;
@@ -204,6 +207,11 @@ public final class Replay {
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         if (batch) {
             conf.set(CoreOptions.TMP_DIRS, work.toString());
+            // Exchanges pass records on as they come: writing every exchanged record to disk for
+            // the next stage first made a national year an eighth slower. Only the default
+            // scheduler runs pipelined exchanges in BATCH mode.
+            conf.set(ExecutionOptions.BATCH_SHUFFLE_MODE, BatchShuffleMode.ALL_EXCHANGES_PIPELINED);
+            conf.set(JobManagerOptions.SCHEDULER, JobManagerOptions.SchedulerType.Default);
         } else {
             // A file source reads one split, its file, and is held back as a whole: its split
             // reader need not pause splits of its own.
