@@ -57,7 +57,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--mode",
-            defaultValue = "auto",
+            defaultValue = "batch",
             description =
                     "Replay's mode: streaming, batch or auto, as in replay (default:"
                             + " ${DEFAULT-VALUE}).")

@@ -55,13 +55,14 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Option(
             names = "--mode",
-            defaultValue = "auto",
+            defaultValue = "batch",
             paramLabel = "MODE",
             description =
-                    "streaming (every person of the stay window in the heap; fastest while that"
-                            + " fits), batch (input sorted on disk by person and time; bounded"
-                            + " memory) or auto: batch when the input has more lines than the"
-                            + " maximum heap holds at 1 KiB a line (default: ${DEFAULT-VALUE}).")
+                    "batch (input sorted on disk by key and time; bounded memory, and the faster"
+                            + " from a day of input to a year), streaming (every person of the"
+                            + " stay window in the heap) or auto: batch when the input has more"
+                            + " lines than the maximum heap holds at 1 KiB a line, else streaming"
+                            + " (default: ${DEFAULT-VALUE}).")
     String mode;
 
     @picocli.CommandLine.Mixin RuleOptions rules;

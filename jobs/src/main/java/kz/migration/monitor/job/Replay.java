@@ -71,9 +71,9 @@ public final class Replay {
     private final int parallelism;
     private final ReplayMode mode;
 
-    /** A replay that picks its mode by the input's size ({@link ReplayMode#AUTO}). */
+    /** A replay in {@link ReplayMode#BATCH}, the faster mode at every input size measured. */
     public Replay(MonitorSettings settings, int parallelism) {
-        this(settings, parallelism, ReplayMode.AUTO);
+        this(settings, parallelism, ReplayMode.BATCH);
     }
 
     public Replay(MonitorSettings settings, int parallelism, ReplayMode mode) {
