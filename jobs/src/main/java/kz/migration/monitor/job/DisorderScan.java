@@ -1,8 +1,6 @@
 package kz.migration.monitor.job;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -33,8 +31,18 @@ import kz.migration.monitor.json.RawPayload;
  */
 final class DisorderScan {
 
-    /** What the scan found; {@code losingCopies} are line indices, ascending. */
-    record Result(long lines, long maxDisorderMillis, long maxTimestamp, long[] losingCopies) {}
+    /**
+     * What the scan found; {@code losingCopies} are line indices, ascending. The file was scanned
+     * in ranges: {@code rangeStarts} are their byte offsets, ascending from 0, each just after a
+     * line feed, and {@code rangeFirstLines} the index of each range's first line.
+     */
+    record Result(
+            long lines,
+            long maxDisorderMillis,
+            long maxTimestamp,
+            long[] losingCopies,
+            long[] rangeStarts,
+            long[] rangeFirstLines) {}
 
     /**
      * One range's findings; {@code min} and {@code max} are {@link Long#MIN_VALUE} without valid
@@ -46,15 +54,26 @@ final class DisorderScan {
     private record Scanned(Range range, LineIdKeys ids) {}
 
     /** Files below this are not worth splitting. */
-    private static final long MIN_SPLIT_BYTES = 1L << 22;
+    static final long MIN_SPLIT_BYTES = 1L << 22;
 
     private DisorderScan() {}
 
     static Result scan(SourceStream stream, Path path, int threads, Pseudonymiser pseudonymiser)
             throws IOException {
+        return scan(stream, path, threads, MIN_SPLIT_BYTES, pseudonymiser);
+    }
+
+    /** As above, cutting files of at least {@code minSplitBytes} into {@code threads} ranges. */
+    static Result scan(
+            SourceStream stream,
+            Path path,
+            int threads,
+            long minSplitBytes,
+            Pseudonymiser pseudonymiser)
+            throws IOException {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = ch.size();
-            int parts = size < MIN_SPLIT_BYTES ? 1 : threads;
+            int parts = size < minSplitBytes ? 1 : threads;
             List<Long> starts = new ArrayList<>();
             starts.add(0L);
             for (int i = 1; i < parts; i++) {
@@ -69,8 +88,13 @@ final class DisorderScan {
             long disorder = 0;
             long max = Long.MIN_VALUE;
             List<long[]> keys = new ArrayList<>();
-            for (Scanned sc : scanned) {
+            long[] rangeStarts = new long[scanned.size()];
+            long[] rangeFirstLines = new long[scanned.size()];
+            for (int i = 0; i < scanned.size(); i++) {
+                Scanned sc = scanned.get(i);
                 Range r = sc.range();
+                rangeStarts[i] = starts.get(i);
+                rangeFirstLines[i] = lines;
                 keys.add(sc.ids().keys(lines));
                 lines += r.lines();
                 if (r.max() == Long.MIN_VALUE) {
@@ -84,7 +108,7 @@ final class DisorderScan {
             }
             long[] shared = LineIdKeys.sharedLines(concat(keys));
             long[] losing = LosingCopies.find(path, shared, InputParser.of(stream, pseudonymiser));
-            return new Result(lines, disorder, max, losing);
+            return new Result(lines, disorder, max, losing, rangeStarts, rangeFirstLines);
         }
     }
 
@@ -165,8 +189,7 @@ final class DisorderScan {
         // Read, not mapped: mapped pages would count towards the process' resident memory.
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
                 BoundedLines r =
-                        new BoundedLines(
-                                limited(Channels.newInputStream(ch.position(from)), to - from))) {
+                        new BoundedLines(Channels.newInputStream(ch.position(from)), to - from)) {
             RawPayload line;
             long index = 0;
             while ((line = r.next()) != null) {
@@ -175,36 +198,5 @@ final class DisorderScan {
             }
         }
         return new Scanned(findings.finish(), ids);
-    }
-
-    /** The first {@code length} bytes of {@code in}. */
-    private static InputStream limited(InputStream in, long length) {
-        return new FilterInputStream(in) {
-            private long left = length;
-
-            @Override
-            public int read() throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int b = super.read();
-                if (b >= 0) {
-                    left--;
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = super.read(b, off, (int) Math.min(len, left));
-                if (n > 0) {
-                    left -= n;
-                }
-                return n;
-            }
-        };
     }
 }

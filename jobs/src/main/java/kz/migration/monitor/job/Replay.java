@@ -70,6 +70,7 @@ public final class Replay {
     private final MonitorSettings settings;
     private final int parallelism;
     private final ReplayMode mode;
+    private final long minSplitBytes;
 
     /** A replay in {@link ReplayMode#BATCH}, the faster mode at every input size measured. */
     public Replay(MonitorSettings settings, int parallelism) {
@@ -77,18 +78,33 @@ public final class Replay {
     }
 
     public Replay(MonitorSettings settings, int parallelism, ReplayMode mode) {
+        this(settings, parallelism, mode, DisorderScan.MIN_SPLIT_BYTES);
+    }
+
+    private Replay(MonitorSettings settings, int parallelism, ReplayMode mode, long minSplitBytes) {
         this.settings = settings;
         this.parallelism = parallelism;
         this.mode = mode;
+        this.minSplitBytes = minSplitBytes;
+    }
+
+    /**
+     * This replay, cutting files of at least {@code bytes} into ranges: for tests of small files.
+     */
+    Replay withMinSplitBytes(long bytes) {
+        return new Replay(settings, parallelism, mode, bytes);
     }
 
     /** A stream's file and what the first pass found in it. */
     private record InputFile(
             Path path,
+            long size,
             long lines,
             long maxDisorderMillis,
             long maxTimestamp,
-            long[] losingCopies) {}
+            long[] losingCopies,
+            long[] rangeStarts,
+            long[] rangeFirstLines) {}
 
     public Summary run(Path inputDir, Path outputDir, Instant asOf, LongConsumer progress)
             throws Exception {
@@ -118,14 +134,18 @@ public final class Replay {
                                 s,
                                 p,
                                 Runtime.getRuntime().availableProcessors(),
+                                minSplitBytes,
                                 settings.pseudonymiser());
                 InputFile f =
                         new InputFile(
                                 p,
+                                Files.size(p),
                                 scanned.lines(),
                                 scanned.maxDisorderMillis(),
                                 scanned.maxTimestamp(),
-                                scanned.losingCopies());
+                                scanned.losingCopies(),
+                                scanned.rangeStarts(),
+                                scanned.rangeFirstLines());
                 files.put(s, f);
                 maxTs = Math.max(maxTs, f.maxTimestamp());
                 lines += f.lines();
@@ -222,36 +242,8 @@ public final class Replay {
         env.setRuntimeMode(batch ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
         env.getConfig().enableObjectReuse();
 
-        DataStream<IngestedRecord> records = null;
-        for (Map.Entry<SourceStream, InputFile> e : files.entrySet()) {
-            FileSource<IngestedRecord> source =
-                    FileSource.forRecordStreamFormat(
-                                    JsonLinesFormat.forReplay(
-                                            e.getKey(),
-                                            at,
-                                            settings.pseudonymiser(),
-                                            e.getValue().losingCopies()),
-                                    new org.apache.flink.core.fs.Path(e.getValue().path().toUri()))
-                            .build();
-            // In BATCH mode the strategy only stamps records with their event time: Flink orders
-            // them itself, so the files' disorder needs no watermark bound.
-            DataStream<IngestedRecord> stream =
-                    env.fromSource(
-                                    source,
-                                    batch
-                                            ? IngestedRecord.watermarks(Duration.ZERO, null)
-                                            : IngestedRecord.watermarks(
-                                                            Duration.ofMillis(
-                                                                    e.getValue()
-                                                                            .maxDisorderMillis()),
-                                                            null)
-                                                    .withWatermarkAlignment(
-                                                            "replay-files", MAX_DRIFT, DRIFT_CHECK),
-                                    e.getKey().topic())
-                            .setParallelism(1)
-                            .uid("source-" + e.getKey().topic());
-            records = records == null ? stream : records.union(stream);
-        }
+        DataStream<IngestedRecord> records =
+                batch ? rangesOf(env, files, at) : filesOf(env, files, at, settings);
         InputFile reference = files.get(SourceStream.REFERENCE_DATA);
         MonitorJob.defineWorkflow(
                 records,
@@ -267,6 +259,73 @@ public final class Replay {
         } finally {
             ticker.interrupt();
         }
+    }
+
+    /**
+     * BATCH: one source reading every file in the first pass's ranges, on every slot ({@link
+     * ReplayFileSplits}). The strategy only stamps records with their event time: Flink orders them
+     * itself, so the files' disorder needs no watermark bound.
+     */
+    private DataStream<IngestedRecord> rangesOf(
+            StreamExecutionEnvironment env, Map<SourceStream, InputFile> files, Instant at) {
+        ReplayFileSplits splits = new ReplayFileSplits();
+        for (Map.Entry<SourceStream, InputFile> e : files.entrySet()) {
+            InputFile f = e.getValue();
+            splits.add(
+                    f.path(),
+                    f.size(),
+                    f.rangeStarts(),
+                    JsonLinesFormat.forReplay(
+                            e.getKey(),
+                            at,
+                            settings.pseudonymiser(),
+                            f.losingCopies(),
+                            f.rangeStarts(),
+                            f.rangeFirstLines()));
+        }
+        return env.fromSource(
+                        splits.source(),
+                        IngestedRecord.watermarks(Duration.ZERO, null),
+                        "replay-files")
+                .setParallelism(Math.min(parallelism, splits.ranges()))
+                .uid("source-replay-files");
+    }
+
+    /**
+     * STREAMING: a source per file, each file read whole with its exact disorder as the watermark
+     * bound, the sources aligned.
+     */
+    private static DataStream<IngestedRecord> filesOf(
+            StreamExecutionEnvironment env,
+            Map<SourceStream, InputFile> files,
+            Instant at,
+            MonitorSettings settings) {
+        DataStream<IngestedRecord> records = null;
+        for (Map.Entry<SourceStream, InputFile> e : files.entrySet()) {
+            FileSource<IngestedRecord> source =
+                    FileSource.forRecordStreamFormat(
+                                    JsonLinesFormat.forReplay(
+                                            e.getKey(),
+                                            at,
+                                            settings.pseudonymiser(),
+                                            e.getValue().losingCopies()),
+                                    new org.apache.flink.core.fs.Path(e.getValue().path().toUri()))
+                            .build();
+            DataStream<IngestedRecord> stream =
+                    env.fromSource(
+                                    source,
+                                    IngestedRecord.watermarks(
+                                                    Duration.ofMillis(
+                                                            e.getValue().maxDisorderMillis()),
+                                                    null)
+                                            .withWatermarkAlignment(
+                                                    "replay-files", MAX_DRIFT, DRIFT_CHECK),
+                                    e.getKey().topic())
+                            .setParallelism(1)
+                            .uid("source-" + e.getKey().topic());
+            records = records == null ? stream : records.union(stream);
+        }
+        return records;
     }
 
     /**
