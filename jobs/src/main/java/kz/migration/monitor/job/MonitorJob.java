@@ -56,7 +56,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
  *
  * <p>PersonMonitor, QuotaLedger and PlaceLedger also send gauge changes to one {@code DomainGauges}
  * subtask, which holds the domain gauges (people present, overstays, permits, quotas, net inflow)
- * in checkpointed state.
+ * in checkpointed state; replay, whose gauges nobody scrapes, has no such subtask.
  */
 public final class MonitorJob {
 
@@ -246,6 +246,10 @@ public final class MonitorJob {
         matrix.sinkTo(sinks.flowMatrix()).uid("flow-matrix-sink").name("flow-matrix");
         deadLetters.sinkTo(sinks.deadLetters()).uid("dead-letters-sink").name("dead-letters");
 
+        if (replay) {
+            // Nothing scrapes a replay's gauges: their changes are dropped where they are sent.
+            return;
+        }
         // One subtask holds every gauge, checkpointed with the state that moves it (see
         // DomainGauges): max parallelism 1 keeps it one when the job is rescaled.
         personAlerts

