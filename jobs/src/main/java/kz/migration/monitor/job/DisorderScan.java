@@ -32,11 +32,13 @@ import kz.migration.monitor.json.RawPayload;
 final class DisorderScan {
 
     /**
-     * What the scan found; {@code losingCopies} are line indices, ascending. The file was scanned
-     * in ranges: {@code rangeStarts} are their byte offsets, ascending from 0, each just after a
-     * line feed, and {@code rangeFirstLines} the index of each range's first line.
+     * What the scan found in the file's first {@code bytes}; {@code losingCopies} are line indices,
+     * ascending. The file was scanned in ranges: {@code rangeStarts} are their byte offsets,
+     * ascending from 0, each just after a line feed, and {@code rangeFirstLines} the index of each
+     * range's first line.
      */
     record Result(
+            long bytes,
             long lines,
             long maxDisorderMillis,
             long maxTimestamp,
@@ -108,7 +110,7 @@ final class DisorderScan {
             }
             long[] shared = LineIdKeys.sharedLines(concat(keys));
             long[] losing = LosingCopies.find(path, shared, InputParser.of(stream, pseudonymiser));
-            return new Result(lines, disorder, max, losing, rangeStarts, rangeFirstLines);
+            return new Result(size, lines, disorder, max, losing, rangeStarts, rangeFirstLines);
         }
     }
 

@@ -95,7 +95,7 @@ public final class Replay {
         return new Replay(settings, parallelism, mode, bytes);
     }
 
-    /** A stream's file and what the first pass found in it. */
+    /** A stream's file and what the first pass found in its first {@code size} bytes. */
     private record InputFile(
             Path path,
             long size,
@@ -139,7 +139,7 @@ public final class Replay {
                 InputFile f =
                         new InputFile(
                                 p,
-                                Files.size(p),
+                                scanned.bytes(),
                                 scanned.lines(),
                                 scanned.maxDisorderMillis(),
                                 scanned.maxTimestamp(),
@@ -243,7 +243,7 @@ public final class Replay {
         env.getConfig().enableObjectReuse();
 
         DataStream<IngestedRecord> records =
-                batch ? rangesOf(env, files, at) : filesOf(env, files, at, settings);
+                batch ? rangesOf(env, files, at) : filesOf(env, files, at);
         InputFile reference = files.get(SourceStream.REFERENCE_DATA);
         MonitorJob.defineWorkflow(
                 records,
@@ -295,11 +295,8 @@ public final class Replay {
      * STREAMING: a source per file, each file read whole with its exact disorder as the watermark
      * bound, the sources aligned.
      */
-    private static DataStream<IngestedRecord> filesOf(
-            StreamExecutionEnvironment env,
-            Map<SourceStream, InputFile> files,
-            Instant at,
-            MonitorSettings settings) {
+    private DataStream<IngestedRecord> filesOf(
+            StreamExecutionEnvironment env, Map<SourceStream, InputFile> files, Instant at) {
         DataStream<IngestedRecord> records = null;
         for (Map.Entry<SourceStream, InputFile> e : files.entrySet()) {
             FileSource<IngestedRecord> source =
