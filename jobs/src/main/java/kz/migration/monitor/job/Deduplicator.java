@@ -1,14 +1,18 @@
 package kz.migration.monitor.job;
 
 import java.time.Duration;
+import java.util.List;
 import kz.migration.monitor.event.InputEvent;
 import kz.migration.monitor.metrics.LabelledCounters;
+import kz.migration.monitor.pipeline.ReleasesHeldEvents;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.operators.TimestampedCollector;
 import org.apache.flink.util.Collector;
 
 /**
@@ -19,7 +23,8 @@ import org.apache.flink.util.Collector;
  * count again), and for the whole of a replay. Events without an id (reference data may have none)
  * pass straight through.
  */
-public final class Deduplicator extends KeyedProcessFunction<EventKey, InputEvent, InputEvent> {
+public final class Deduplicator extends KeyedProcessFunction<EventKey, InputEvent, InputEvent>
+        implements ReleasesHeldEvents<EventKey, InputEvent, InputEvent> {
 
     private static final long serialVersionUID = 1L;
 
@@ -76,28 +81,80 @@ public final class Deduplicator extends KeyedProcessFunction<EventKey, InputEven
     }
 
     @Override
+    public boolean waits(InputEvent e) {
+        return e.eventId() != null;
+    }
+
+    /**
+     * The copies of an id that the watermark passed, held in memory rather than in {@code pending}
+     * (see {@link kz.migration.monitor.pipeline.HoldingOperator}): the earliest of them and of the
+     * one in state, if any, passes, unless the id passed before.
+     */
+    @Override
+    public void releaseHeld(
+            List<Tuple2<Long, InputEvent>> held,
+            long watermark,
+            OnTimerContext ctx,
+            Collector<InputEvent> out)
+            throws Exception {
+        String topic = held.get(0).f1.stream().topic();
+        if (passedAt.value() != null) {
+            for (int i = 0; i < held.size(); i++) {
+                duplicates.inc(topic);
+            }
+            return;
+        }
+        InputEvent p = pending.value();
+        InputEvent first = p;
+        for (Tuple2<Long, InputEvent> copy : held) {
+            if (first == null) {
+                first = copy.f1;
+            } else {
+                duplicates.inc(topic);
+                if (CopyOrder.EARLIEST_FIRST.compare(copy.f1, first) < 0) {
+                    first = copy.f1;
+                }
+            }
+        }
+        if (p != null) {
+            // Its timer finds nothing pending when it fires and leaves the id as it is.
+            pending.clear();
+        }
+        if (out instanceof TimestampedCollector<InputEvent> timestamped) {
+            timestamped.setAbsoluteTimestamp(first.timestamp());
+        }
+        pass(first, first.timestamp(), ctx, out);
+    }
+
+    @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<InputEvent> out)
             throws Exception {
         InputEvent p = pending.value();
         if (p != null && p.timestamp() == timestamp) {
-            out.collect(p);
             pending.clear();
-            // A replay (finite horizon) never forgets an id: the contract's "processed once" has no
-            // time limit, and a replay's watermark may pass an id's retention long before a copy
-            // further down the file arrives. Only the unbounded streaming job needs to forget.
-            if (forgets()) {
-                passedAt.update(timestamp);
-                ctx.timerService().registerEventTimeTimer(timestamp + retentionMillis);
-            } else {
-                // Only the presence of the id matters then: one shared value rather than a Long
-                // per remembered id, which is most of a replay's state.
-                passedAt.update(REMEMBERED);
-            }
+            pass(p, timestamp, ctx, out);
             return;
         }
         Long passed = passedAt.value();
         if (forgets() && p == null && passed != null && timestamp >= passed + retentionMillis) {
             passedAt.clear();
+        }
+    }
+
+    /** Lets the copy {@code p} through and remembers its id. */
+    private void pass(InputEvent p, long timestamp, Context ctx, Collector<InputEvent> out)
+            throws Exception {
+        out.collect(p);
+        // A replay (finite horizon) never forgets an id: the contract's "processed once" has no
+        // time limit, and a replay's watermark may pass an id's retention long before a copy
+        // further down the file arrives. Only the unbounded streaming job needs to forget.
+        if (forgets()) {
+            passedAt.update(timestamp);
+            ctx.timerService().registerEventTimeTimer(timestamp + retentionMillis);
+        } else {
+            // Only the presence of the id matters then: one shared value rather than a Long per
+            // remembered id, which is most of a replay's state.
+            passedAt.update(REMEMBERED);
         }
     }
 

@@ -22,6 +22,7 @@ import kz.migration.monitor.labour.QuotaLedger;
 import kz.migration.monitor.labour.ShortageCheck;
 import kz.migration.monitor.metrics.DomainGauges;
 import kz.migration.monitor.pipeline.EventTimeOrderedFunction;
+import kz.migration.monitor.pipeline.HoldingOperator;
 import kz.migration.monitor.pipeline.IngestedRecord;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
 import kz.migration.monitor.stay.BannedSubjects;
@@ -33,7 +34,8 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 
 /**
  * The monitor's dataflow, shared by the streaming job ({@code run}, {@code demo}) and {@code
@@ -109,8 +111,13 @@ public final class MonitorJob {
                 replay
                         ? valid
                         : valid.keyBy(EventKey::of, EventKey.TYPE)
-                                .process(new Deduplicator(settings.dedupRetention(), horizon))
-                                .returns(eventType)
+                                .transform(
+                                        "Drop duplicate eventIds",
+                                        eventType,
+                                        new HoldingOperator<>(
+                                                new Deduplicator(
+                                                        settings.dedupRetention(), horizon),
+                                                EVENTS_HELD))
                                 .uid("deduplicate")
                                 .name("Drop duplicate eventIds");
 
@@ -121,10 +128,15 @@ public final class MonitorJob {
                         .keyBy(
                                 InputEvent::subjectRef,
                                 sorted ? MonitorTypes.SUBJECT_REF_KEY : Types.STRING)
-                        .process(
-                                new PersonMonitor(
-                                        settings.stayRules(), settings.contractYears(), horizon))
-                        .returns(alertType)
+                        .transform(
+                                "Stays, hires and relocation contracts",
+                                alertType,
+                                ordered(
+                                        new PersonMonitor(
+                                                settings.stayRules(),
+                                                settings.contractYears(),
+                                                horizon),
+                                        sorted))
                         .uid("person-monitor")
                         .name("Stays, hires and relocation contracts");
 
@@ -142,8 +154,10 @@ public final class MonitorJob {
                         .uid("as-employment")
                         .name("As employment")
                         .keyBy(Employment::permitId, Types.STRING)
-                        .process(new PermitRegistry(horizon))
-                        .returns(MonitorTypes.of(PermitChange.class))
+                        .transform(
+                                "Permit registry",
+                                MonitorTypes.of(PermitChange.class),
+                                ordered(new PermitRegistry(horizon), sorted))
                         .uid("permit-registry")
                         .name("Permit registry");
         DataStream<QuotaInput> quotaLimits =
@@ -162,8 +176,10 @@ public final class MonitorJob {
                         .name("Permit change as quota input")
                         .union(quotaLimits)
                         .keyBy(QuotaInput::regionCode, Types.STRING)
-                        .process(inOrder(new QuotaLedger(horizon), sorted))
-                        .returns(alertType)
+                        .transform(
+                                "Quota ledgers",
+                                alertType,
+                                ordered(inOrder(new QuotaLedger(horizon), sorted), sorted))
                         .uid("quota-ledger")
                         .name("Quota ledgers");
 
@@ -172,8 +188,10 @@ public final class MonitorJob {
                         .uid("entry-ban-inputs")
                         .name("Entry bans and entries")
                         .keyBy(EntryBanCheck::personOf, Types.STRING)
-                        .process(new EntryBanCheck(horizon))
-                        .returns(alertType)
+                        .transform(
+                                "Banned entries",
+                                alertType,
+                                ordered(new EntryBanCheck(horizon), sorted))
                         .uid("entry-ban-check")
                         .name("Banned entries");
         DataStream<Alert> shortageAlerts =
@@ -181,8 +199,10 @@ public final class MonitorJob {
                         .uid("shortage-inputs")
                         .name("Shortage records and permit issues")
                         .keyBy(ShortageCheck::regionOf, Types.STRING)
-                        .process(inOrder(new ShortageCheck(horizon), sorted))
-                        .returns(alertType)
+                        .transform(
+                                "Permits outside the shortage list",
+                                alertType,
+                                ordered(inOrder(new ShortageCheck(horizon), sorted), sorted))
                         .uid("shortage-check")
                         .name("Permits outside the shortage list");
 
@@ -218,11 +238,15 @@ public final class MonitorJob {
                 placeEvents
                         .union(respell)
                         .keyBy(PlaceInput::placeKey, PlaceKey.TYPE)
-                        .process(
-                                inOrder(
-                                        new PlaceLedger(settings.inflowThresholds(), horizon),
+                        .transform(
+                                "Daily flows per region and city",
+                                alertType,
+                                ordered(
+                                        inOrder(
+                                                new PlaceLedger(
+                                                        settings.inflowThresholds(), horizon),
+                                                sorted),
                                         sorted))
-                        .returns(alertType)
                         .uid("place-ledger")
                         .name("Daily flows per region and city");
         DataStream<FlowStats> flowStats = placeAlerts.getSideOutput(PlaceLedger.FLOW_STATS);
@@ -277,9 +301,25 @@ public final class MonitorJob {
      */
     static final int PLACE_SUMS_HELD = 4096;
 
+    /**
+     * How many events each subtask of an event-time ordered operator holds in memory until the
+     * watermark passes them before it puts them into state (see {@link HoldingOperator}): a few
+     * watermark intervals at the job's highest rates, a bound when the watermark stalls.
+     */
+    static final int EVENTS_HELD = 10_000;
+
     /** {@code f}, told that its input comes in time order if it is {@code sorted}. */
-    private static <K, I, O> KeyedProcessFunction<K, I, O> inOrder(
+    private static <K, I, O> EventTimeOrderedFunction<K, I, O> inOrder(
             EventTimeOrderedFunction<K, I, O> f, boolean sorted) {
         return sorted ? f.inTimeOrder(IN_ORDER_MAX_WAITING) : f;
+    }
+
+    /**
+     * The operator that runs {@code f}: in BATCH mode, where the watermark comes only at a key's
+     * end, Flink's; otherwise one that holds the events waiting for the watermark in memory.
+     */
+    private static <K, I, O> OneInputStreamOperator<I, O> ordered(
+            EventTimeOrderedFunction<K, I, O> f, boolean sorted) {
+        return sorted ? new KeyedProcessOperator<>(f) : new HoldingOperator<>(f, EVENTS_HELD);
     }
 }

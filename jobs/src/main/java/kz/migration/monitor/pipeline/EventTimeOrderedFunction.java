@@ -51,7 +51,7 @@ import org.apache.flink.util.OutputTag;
  * in the upgrade.
  */
 public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessFunction<K, IN, OUT>
-        implements CheckpointedFunction {
+        implements CheckpointedFunction, ReleasesHeldEvents<K, IN, OUT> {
 
     private static final long serialVersionUID = 1L;
 
@@ -254,20 +254,49 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
      */
     private void wake(long watermark, boolean timerFired, OnTimerContext ctx, Collector<OUT> out)
             throws Exception {
+        wake(watermark, timerFired, List.of(), ctx, out);
+    }
+
+    /**
+     * Goes through the instants up to {@code watermark} with the key's events that waited in state
+     * and {@code held}, which arrived after them and waited in a {@link HoldingOperator}.
+     */
+    @Override
+    public final void releaseHeld(
+            List<Tuple2<Long, IN>> held, long watermark, OnTimerContext ctx, Collector<OUT> out)
+            throws Exception {
+        countedKey = null;
+        wake(watermark, false, held, ctx, out);
+    }
+
+    private void wake(
+            long watermark,
+            boolean timerFired,
+            List<Tuple2<Long, IN>> held,
+            OnTimerContext ctx,
+            Collector<OUT> out)
+            throws Exception {
         if (restored) {
             takeOverLegacyState();
         }
+        // A key with events waiting or work scheduled has a timer: one without (most keys woken
+        // for events held outside state) has neither to read.
+        Long had = wakeAt.value();
+        boolean inState = had != null || restored;
         List<Tuple2<Long, IN>> due = new ArrayList<>();
         List<Tuple2<Long, IN>> later = new ArrayList<>();
-        Iterable<Tuple2<Long, IN>> all = waiting.get();
+        boolean waited = false;
+        Iterable<Tuple2<Long, IN>> all = inState ? waiting.get() : null;
         if (all != null) {
             for (Tuple2<Long, IN> e : all) {
+                waited = true;
                 (e.f0 <= watermark ? due : later).add(e);
             }
         }
+        due.addAll(held);
         Comparator<IN> order = order();
         due.sort((a, b) -> a.f0.equals(b.f0) ? order.compare(a.f1, b.f1) : a.f0.compareTo(b.f0));
-        long[] work = agenda.value();
+        long[] work = inState ? agenda.value() : null;
         wokenAgenda = work == null ? NOTHING : work;
         try {
             startWake(ctx);
@@ -298,21 +327,22 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
         } finally {
             wokenAgenda = null;
         }
-        if (!due.isEmpty()) {
+        if (waited && due.size() > held.size()) {
             if (later.isEmpty()) {
                 waiting.clear();
             } else {
                 waiting.update(later);
             }
         }
-        writeAgenda(work);
+        if (inState || work.length > 0) {
+            writeAgenda(work);
+        }
         long wake = work.length > 0 ? work[0] : Long.MAX_VALUE;
         for (Tuple2<Long, IN> e : later) {
             wake = Math.min(wake, e.f0);
         }
         // A timer that fired is gone: the key needs a new one only if something is left. Woken by
         // a later event instead, the key still has its timer, which is moved or dropped.
-        Long had = wakeAt.value();
         boolean hasTimer = had != null && !(timerFired && had <= watermark);
         if (work.length > 0 || !later.isEmpty()) {
             if (!hasTimer || had != wake) {
@@ -326,7 +356,9 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
             if (hasTimer) {
                 ctx.timerService().deleteEventTimeTimer(had);
             }
-            wakeAt.clear();
+            if (had != null) {
+                wakeAt.clear();
+            }
         }
     }
 
