@@ -39,7 +39,9 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>A key has one timer at a time, at the earliest instant that has work or events, and its events
  * wait in an append-only list: a timer and a state entry per key and instant made timers and the
- * rewriting of each instant's list the largest costs of the job.
+ * rewriting of each instant's list the largest costs of the job. In the streaming job a {@link
+ * HoldingOperator} holds the waiting events in memory instead and hands them over at the watermark
+ * ({@link #releaseHeld}); they reach the list only before a checkpoint or when too many wait.
  *
  * <p>{@link #onTime} runs only at instants that were scheduled and not withdrawn, so subclasses
  * need not check why they were woken. Work after the {@code horizon} (a replay's as-of instant) is
