@@ -19,18 +19,19 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Runs an {@link EventTimeOrderedFunction} in the streaming job, holding each event in memory until
- * the watermark passes it instead of in the function's keyed state. Most events are applied within
- * a watermark or two of their arrival, so their waiting in state (an append, a timer, the key's
- * timer instant, and reading and clearing all of it again when the timer fires: most of the job's
- * state accesses with RocksDB) is skipped; when a watermark comes, each key's events up to it are
- * applied together with what the key has in state, exactly as if they had waited there.
+ * Runs a keyed function whose events wait for the watermark (an {@link EventTimeOrderedFunction},
+ * the de-duplicator) in the streaming job, holding each event in memory until the watermark passes
+ * it instead of in the function's keyed state. Most events are applied within a watermark or two of
+ * their arrival, so their waiting in state (writes, a timer, and reading and clearing it all again
+ * when the timer fires: most of the job's state accesses with RocksDB) is skipped. When a watermark
+ * comes, each key's held events up to it go to the function ({@link
+ * ReleasesHeldEvents#releaseHeld}), which applies them with what the key has in state, with the
+ * outcome of their having waited there; then the timers up to it fire as usual.
  *
  * <p>Before each checkpoint barrier, and once {@code maxHeld} events are held, the held events go
  * into the function's state as it would have kept them, so checkpoints and savepoints hold what
  * they always did, nothing held is lost with a crash, and memory stays bounded when the watermark
- * stalls. Keys are woken in the order of their earliest held event; each key's events in the
- * function's order, as when they wait in state.
+ * stalls. Keys are woken in the order of their earliest held event.
  */
 public final class HoldingOperator<
                 K,

@@ -21,8 +21,9 @@ public interface ReleasesHeldEvents<K, IN, OUT> {
 
     /**
      * Applies {@code held}, events of the current key with their timestamps, none after {@code
-     * watermark}, in arrival order, which arrived after any the key has in state, together with
-     * that state, with the outcome of their having waited in state until this watermark.
+     * watermark}, in timestamp order and in arrival order within a timestamp, which arrived after
+     * any the key has in state, together with that state, with the outcome of their having waited
+     * in state until this watermark.
      */
     void releaseHeld(
             List<Tuple2<Long, IN>> held,
