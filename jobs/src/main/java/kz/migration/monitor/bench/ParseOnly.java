@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import kz.migration.monitor.job.LengthLimitedStream;
 
 /**
  * The parse-only baseline, run as a process of its own: reads every line of every {@code .jsonl}
@@ -86,31 +87,7 @@ public final class ParseOnly {
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
             ch.position(from);
             var bounded = new java.io.BufferedInputStream(Channels.newInputStream(ch), 1 << 16);
-            var limited =
-                    new java.io.FilterInputStream(bounded) {
-                        long left = to - from;
-
-                        @Override
-                        public int read() throws IOException {
-                            if (left <= 0) {
-                                return -1;
-                            }
-                            left--;
-                            return super.read();
-                        }
-
-                        @Override
-                        public int read(byte[] b, int off, int len) throws IOException {
-                            if (left <= 0) {
-                                return -1;
-                            }
-                            int n = super.read(b, off, (int) Math.min(len, left));
-                            if (n > 0) {
-                                left -= n;
-                            }
-                            return n;
-                        }
-                    };
+            var limited = new LengthLimitedStream(bounded, to - from);
             BufferedReader r =
                     new BufferedReader(
                             new InputStreamReader(limited, StandardCharsets.UTF_8), 1 << 16);

@@ -1,7 +1,6 @@
 package kz.migration.monitor.job;
 
 import java.io.Closeable;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -29,7 +28,7 @@ final class BoundedLines implements Closeable {
 
     /** The lines of the first {@code length} bytes of {@code in}. */
     BoundedLines(InputStream in, long length) {
-        this(limited(in, length));
+        this(new LengthLimitedStream(in, length));
     }
 
     /** The next line, or null at the end of the input. */
@@ -82,35 +81,5 @@ final class BoundedLines implements Closeable {
     @Override
     public void close() throws IOException {
         in.close();
-    }
-
-    private static InputStream limited(InputStream in, long length) {
-        return new FilterInputStream(in) {
-            private long left = length;
-
-            @Override
-            public int read() throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int b = super.read();
-                if (b >= 0) {
-                    left--;
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = super.read(b, off, (int) Math.min(len, left));
-                if (n > 0) {
-                    left -= n;
-                }
-                return n;
-            }
-        };
     }
 }

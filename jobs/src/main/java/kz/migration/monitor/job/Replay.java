@@ -95,16 +95,8 @@ public final class Replay {
         return new Replay(settings, parallelism, mode, bytes);
     }
 
-    /** A stream's file and what the first pass found in its first {@code size} bytes. */
-    private record InputFile(
-            Path path,
-            long size,
-            long lines,
-            long maxDisorderMillis,
-            long maxTimestamp,
-            long[] losingCopies,
-            long[] rangeStarts,
-            long[] rangeFirstLines) {}
+    /** A stream's file and what the first pass found in it (in its first {@code bytes()}). */
+    private record InputFile(Path path, DisorderScan.Result scanned) {}
 
     public Summary run(Path inputDir, Path outputDir, Instant asOf, LongConsumer progress)
             throws Exception {
@@ -136,19 +128,9 @@ public final class Replay {
                                 Runtime.getRuntime().availableProcessors(),
                                 minSplitBytes,
                                 settings.pseudonymiser());
-                InputFile f =
-                        new InputFile(
-                                p,
-                                scanned.bytes(),
-                                scanned.lines(),
-                                scanned.maxDisorderMillis(),
-                                scanned.maxTimestamp(),
-                                scanned.losingCopies(),
-                                scanned.rangeStarts(),
-                                scanned.rangeFirstLines());
-                files.put(s, f);
-                maxTs = Math.max(maxTs, f.maxTimestamp());
-                lines += f.lines();
+                files.put(s, new InputFile(p, scanned));
+                maxTs = Math.max(maxTs, scanned.maxTimestamp());
+                lines += scanned.lines();
             }
         }
         total.accept(lines);
@@ -273,15 +255,15 @@ public final class Replay {
             InputFile f = e.getValue();
             splits.add(
                     f.path(),
-                    f.size(),
-                    f.rangeStarts(),
+                    f.scanned().bytes(),
+                    f.scanned().rangeStarts(),
                     JsonLinesFormat.forReplay(
                             e.getKey(),
                             at,
                             settings.pseudonymiser(),
-                            f.losingCopies(),
-                            f.rangeStarts(),
-                            f.rangeFirstLines()));
+                            f.scanned().losingCopies(),
+                            f.scanned().rangeStarts(),
+                            f.scanned().rangeFirstLines()));
         }
         return env.fromSource(
                         splits.source(),
@@ -305,7 +287,7 @@ public final class Replay {
                                             e.getKey(),
                                             at,
                                             settings.pseudonymiser(),
-                                            e.getValue().losingCopies()),
+                                            e.getValue().scanned().losingCopies()),
                                     new org.apache.flink.core.fs.Path(e.getValue().path().toUri()))
                             .build();
             DataStream<IngestedRecord> stream =
@@ -313,7 +295,9 @@ public final class Replay {
                                     source,
                                     IngestedRecord.watermarks(
                                                     Duration.ofMillis(
-                                                            e.getValue().maxDisorderMillis()),
+                                                            e.getValue()
+                                                                    .scanned()
+                                                                    .maxDisorderMillis()),
                                                     null)
                                             .withWatermarkAlignment(
                                                     "replay-files", MAX_DRIFT, DRIFT_CHECK),
