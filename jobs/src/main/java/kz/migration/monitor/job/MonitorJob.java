@@ -54,7 +54,9 @@ import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
  *
  * <p>Replay has no dedup operator: its sources skip the losing copies its first pass found. In
  * BATCH mode the place events of a place and day are summed before their shuffle ({@link
- * PlaceEventCombiner}).
+ * PlaceEventCombiner}). Outside BATCH mode the event-time ordered operators, and the streaming
+ * job's de-duplicator, hold the events that wait for the watermark in memory ({@link
+ * HoldingOperator}).
  *
  * <p>PersonMonitor, QuotaLedger and PlaceLedger also send gauge changes to one {@code DomainGauges}
  * subtask, which holds the domain gauges (people present, overstays, permits, quotas, net inflow)
@@ -302,12 +304,13 @@ public final class MonitorJob {
     static final int PLACE_SUMS_HELD = 4096;
 
     /**
-     * How many events each subtask of an event-time ordered operator holds in memory until the
-     * watermark passes them before it puts them into state (see {@link HoldingOperator}). A job
-     * catching up reads some partitions far ahead in event time of the one that holds the watermark
-     * back (a fetch is up to a megabyte of each), and their events wait: in {@code bench streaming}
-     * on RocksDB the job took 35.6 s holding 10,000, 31.3 s holding 50,000 and 30.2 s holding
-     * 200,000. Some tens of megabytes a subtask, and a bound when the watermark stalls.
+     * How many events each subtask of the de-duplicator and of each event-time ordered operator
+     * holds in memory until the watermark passes them before it puts them into state (see {@link
+     * HoldingOperator}). A job catching up reads some partitions far ahead in event time of the one
+     * that holds the watermark back (a fetch is up to a megabyte of each), and their events wait:
+     * in {@code bench streaming} on RocksDB the job took 35.6 s holding 10,000, 31.3 s holding
+     * 50,000 and 30.2 s holding 200,000. Some tens of megabytes a subtask, and a bound when the
+     * watermark stalls.
      */
     static final int EVENTS_HELD = 50_000;
 
