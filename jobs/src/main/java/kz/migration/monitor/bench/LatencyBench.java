@@ -13,6 +13,7 @@ import kz.migration.monitor.event.Topics;
 import kz.migration.monitor.generator.GeneratorSettings;
 import kz.migration.monitor.generator.KafkaRecordSink;
 import kz.migration.monitor.generator.TrafficGenerator;
+import kz.migration.monitor.job.StateChangelog;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -38,6 +39,7 @@ public record LatencyBench(
         int partitions,
         int parallelism,
         String stateBackend,
+        StateChangelog stateChangelog,
         double rate,
         Duration warmUp,
         Duration duration,
@@ -67,26 +69,28 @@ public record LatencyBench(
             String bootstrap = broker.bootstrapServers();
             ContractTopics.ensure(bootstrap, "", partitions);
             List<String> args =
-                    List.of(
-                            "--from-earliest",
-                            "--group-id",
-                            GROUP,
-                            "--topic-prefix",
-                            "",
-                            "--state-backend",
-                            stateBackend,
-                            "--parallelism",
-                            String.valueOf(parallelism),
-                            "--checkpoint-interval",
-                            checkpointInterval.toString(),
-                            "--checkpoint-dir",
-                            work.resolve("checkpoints").toUri().toString(),
-                            "--lateness",
-                            lateness.toString(),
-                            "--idleness",
-                            idleness.toString(),
-                            "--flink-metrics-port",
-                            "0");
+                    new ArrayList<>(
+                            List.of(
+                                    "--from-earliest",
+                                    "--group-id",
+                                    GROUP,
+                                    "--topic-prefix",
+                                    "",
+                                    "--state-backend",
+                                    stateBackend,
+                                    "--parallelism",
+                                    String.valueOf(parallelism),
+                                    "--checkpoint-interval",
+                                    checkpointInterval.toString(),
+                                    "--checkpoint-dir",
+                                    work.resolve("checkpoints").toUri().toString(),
+                                    "--lateness",
+                                    lateness.toString(),
+                                    "--idleness",
+                                    idleness.toString(),
+                                    "--flink-metrics-port",
+                                    "0"));
+            args.addAll(changelogArgs());
             Path log = work.resolve("job.log");
             try (AlertLatency latency = new AlertLatency(bootstrap, Topics.ALERTS);
                     BenchProcess job = JobProcess.start(jar, bootstrap, args, jobHeap, null, log)) {
@@ -233,20 +237,29 @@ public record LatencyBench(
         }
     }
 
+    /** {@code run}'s options for the state changelog: none when it is off. */
+    private List<String> changelogArgs() {
+        return stateChangelog.enabled()
+                ? List.of(
+                        "--state-changelog",
+                        "--materialization-interval",
+                        stateChangelog.materializationInterval().toString())
+                : List.of();
+    }
+
     private String report(Produced produced, long lag, AlertLatency latency) {
         StringBuilder b = new StringBuilder();
         b.append(
                 String.format(
-                        "# Event-to-alert latency%n%n| figure | value |%n|---|---|%n"
-                                + "| traffic | generated, %,d border events/day, seed %d, %d"
-                                + " partitions per topic, produced at %,.0f records/s (asked"
-                                + " %,.0f) for %s after a warm-up of %s: %,d records measured;"
-                                + " event time ran %,.0f times real time |%n"
-                                + "| job | `run --from-earliest --state-backend %s --parallelism %d"
-                                + " --checkpoint-interval %s --lateness %s --idleness %s`, exactly"
-                                + " once, in a JVM of its own (-Xmx%s) |%n"
-                                + "| input not yet committed by the job when production stopped |"
-                                + " %,d records (%.1f s of input) |%n",
+                        "# Event-to-alert latency%n%n| figure | value |%n|---|---|%n| traffic |"
+                            + " generated, %,d border events/day, seed %d, %d partitions per topic,"
+                            + " produced at %,.0f records/s (asked %,.0f) for %s after a warm-up of"
+                            + " %s: %,d records measured; event time ran %,.0f times real time |%n|"
+                            + " job | `run --from-earliest --state-backend %s --parallelism %d"
+                            + " --checkpoint-interval %s --lateness %s --idleness %s%s`, exactly"
+                            + " once, in a JVM of its own (-Xmx%s) |%n| input not yet committed by"
+                            + " the job when production stopped | %,d records (%.1f s of input)"
+                            + " |%n",
                         traffic.scale(),
                         traffic.seed(),
                         partitions,
@@ -261,6 +274,7 @@ public record LatencyBench(
                         checkpointInterval,
                         lateness,
                         idleness,
+                        changelogArgs().isEmpty() ? "" : " " + String.join(" ", changelogArgs()),
                         jobHeap,
                         lag,
                         lag / Math.max(produced.rate(), 1)));

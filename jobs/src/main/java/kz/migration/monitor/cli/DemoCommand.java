@@ -27,6 +27,7 @@ import kz.migration.monitor.generator.PacedSink;
 import kz.migration.monitor.generator.TrafficGenerator;
 import kz.migration.monitor.job.KafkaInputs;
 import kz.migration.monitor.job.MonitorSettings;
+import kz.migration.monitor.job.StateChangelog;
 import kz.migration.monitor.job.StreamingJob;
 import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.kafka.EmbeddedKafka;
@@ -313,7 +314,8 @@ public final class DemoCommand implements Callable<Integer> {
                             2,
                             Duration.ofSeconds(5),
                             work.resolve("checkpoints").toUri().toString(),
-                            "hashmap");
+                            "hashmap",
+                            StateChangelog.OFF);
             conf.addAll(job.configuration());
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import kz.migration.monitor.bench.LatencyBench;
 import kz.migration.monitor.generator.GeneratorSettings;
+import kz.migration.monitor.job.StateChangelog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -71,6 +72,19 @@ final class LatencyBenchCommand implements Callable<Integer> {
             defaultValue = "rocksdb",
             description = "rocksdb or hashmap (default: ${DEFAULT-VALUE}).")
     String stateBackend;
+
+    @Option(
+            names = "--state-changelog",
+            description = "Run the job with --state-changelog (Flink's state changelog).")
+    boolean stateChangelog;
+
+    @Option(
+            names = "--materialization-interval",
+            defaultValue = "PT10M",
+            description =
+                    "The job's --materialization-interval with --state-changelog (default:"
+                            + " ${DEFAULT-VALUE}, run's).")
+    Duration materializationInterval;
 
     @Option(
             names = "--checkpoint-interval",
@@ -138,6 +152,9 @@ final class LatencyBenchCommand implements Callable<Integer> {
                                     partitions,
                                     parallelism,
                                     stateBackend,
+                                    stateChangelog
+                                            ? StateChangelog.every(materializationInterval)
+                                            : StateChangelog.OFF,
                                     rate,
                                     warmUp,
                                     duration,

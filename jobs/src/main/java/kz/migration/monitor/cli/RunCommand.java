@@ -63,6 +63,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        options.validate();
         StreamingJob job = options.job(bootstrap, Pseudonymiser.fromEnvironment());
         var conf = job.configuration();
         if (flinkMetricsPort > 0) {

@@ -3,6 +3,7 @@ package kz.migration.monitor.cli;
 import java.time.Duration;
 import kz.migration.monitor.job.KafkaInputs;
 import kz.migration.monitor.job.MonitorSettings;
+import kz.migration.monitor.job.StateChangelog;
 import kz.migration.monitor.job.StreamingJob;
 import kz.migration.monitor.json.Pseudonymiser;
 import picocli.CommandLine.Option;
@@ -64,6 +65,24 @@ final class StreamingOptions {
     String stateBackend;
 
     @Option(
+            names = "--state-changelog",
+            description =
+                    "Also log state changes to Flink's state changelog under --checkpoint-dir, so"
+                            + " that a checkpoint writes only the changes since the last one: for"
+                            + " checkpoint intervals of a few seconds and below, where writing out"
+                            + " RocksDB's files at every checkpoint holds the job back.")
+    boolean stateChangelog;
+
+    @Option(
+            names = "--materialization-interval",
+            defaultValue = "PT10M",
+            description =
+                    "With --state-changelog: how often the state backend's own state is written"
+                            + " out, after which the changelog before it is dropped (default:"
+                            + " ${DEFAULT-VALUE}).")
+    Duration materializationInterval;
+
+    @Option(
             names = "--from-earliest",
             description = "Read the input topics from the start instead of the committed offsets.")
     boolean fromEarliest;
@@ -80,11 +99,20 @@ final class StreamingOptions {
 
     @picocli.CommandLine.Mixin KafkaSecurityOptions security;
 
-    StreamingJob job(String bootstrapServers, Pseudonymiser pseudonymiser) {
+    /** Rejects options that do not go together, before anything is started. */
+    void validate() {
         if (!stateBackend.equals("hashmap") && !stateBackend.equals("rocksdb")) {
             throw new IllegalArgumentException(
                     "--state-backend must be hashmap or rocksdb, not " + stateBackend);
         }
+        if (stateChangelog && checkpointDir == null) {
+            throw new IllegalArgumentException(
+                    "--state-changelog needs --checkpoint-dir: the changelog is kept there");
+        }
+    }
+
+    StreamingJob job(String bootstrapServers, Pseudonymiser pseudonymiser) {
+        validate();
         MonitorSettings settings = rules.applyTo(MonitorSettings.streaming(pseudonymiser));
         if (bounded) {
             // The end of a bounded input would otherwise end time itself and fire every future
@@ -106,6 +134,9 @@ final class StreamingOptions {
                 parallelism,
                 checkpointInterval,
                 checkpointDir,
-                stateBackend);
+                stateBackend,
+                stateChangelog
+                        ? StateChangelog.every(materializationInterval)
+                        : StateChangelog.OFF);
     }
 }

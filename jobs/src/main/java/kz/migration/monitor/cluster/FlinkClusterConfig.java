@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import kz.migration.monitor.job.StateChangelog;
 
 /**
  * The Flink session cluster's {@code config.yaml} and the deployment's logging configuration,
@@ -49,6 +50,12 @@ record FlinkClusterConfig(int taskManagerSlots, int parallelism, String metricsP
         c.put(
                 "execution.checkpointing.externalized-checkpoint-retention",
                 "RETAIN_ON_CANCELLATION");
+        // Where a job run with --state-changelog keeps it: Flink takes the changelog's storage
+        // from the TaskManagers' configuration, not the job's.
+        c.put("state.changelog.storage", "filesystem");
+        c.put(
+                "state.changelog.dstl.dfs.base-path",
+                StateChangelog.changelogDir(layout.checkpointsUri()));
         c.put("restart-strategy.type", "exponential-delay");
         c.put("io.tmp.dirs", layout.tmp().toString());
         c.put("web.tmpdir", layout.tmp().toString());

@@ -18,6 +18,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * @param stateBackend {@code hashmap} (heap) or {@code rocksdb}
  * @param checkpointDir a URI such as {@code file:///var/lib/monitor/checkpoints}, or {@code null}
+ * @param stateChangelog whether state changes also go to Flink's state changelog, under {@code
+ *     checkpointDir}
  */
 public record StreamingJob(
         KafkaInputs.Config kafka,
@@ -26,7 +28,8 @@ public record StreamingJob(
         int parallelism,
         Duration checkpointInterval,
         String checkpointDir,
-        String stateBackend) {
+        String stateBackend,
+        StateChangelog stateChangelog) {
 
     public static final String NAME = "migration-monitor";
 
@@ -62,6 +65,7 @@ public record StreamingJob(
             // sets its own.
             conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, LOCAL_MANAGED_MEMORY);
         }
+        conf.addAll(stateChangelog.configuration(checkpointDir));
         return conf;
     }
 

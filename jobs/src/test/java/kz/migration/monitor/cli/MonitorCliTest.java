@@ -155,6 +155,16 @@ class MonitorCliTest {
     }
 
     @Test
+    void theStateChangelogWithoutACheckpointDirectoryIsOneClearLine() {
+        int code = MonitorCli.run("run", "--bootstrap", "127.0.0.1:1", "--state-changelog");
+        assertThat(code).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo(
+                        "error: --state-changelog needs --checkpoint-dir: the changelog is kept"
+                                + " there");
+    }
+
+    @Test
     void anUnknownOptionNamesIt() {
         assertThat(MonitorCli.run("run", "--bootstrap", "x", "--frobnicate")).isNotZero();
         assertThat(err.toString(StandardCharsets.UTF_8))

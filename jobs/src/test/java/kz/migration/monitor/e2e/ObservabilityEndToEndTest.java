@@ -46,6 +46,7 @@ import kz.migration.monitor.generator.KafkaRecordSink;
 import kz.migration.monitor.generator.TrafficGenerator;
 import kz.migration.monitor.job.KafkaInputs;
 import kz.migration.monitor.job.MonitorSettings;
+import kz.migration.monitor.job.StateChangelog;
 import kz.migration.monitor.job.StreamingJob;
 import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.metrics.PrometheusReporting;
@@ -382,7 +383,8 @@ class ObservabilityEndToEndTest {
                         // Exactly-once outputs are visible only after a checkpoint: check often.
                         Duration.ofSeconds(1),
                         work.resolve("checkpoints").toUri().toString(),
-                        "hashmap");
+                        "hashmap",
+                        StateChangelog.OFF);
         Configuration conf = new Configuration();
         conf.addAll(streaming.configuration());
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");

@@ -235,7 +235,8 @@ class GaugesAfterRestoreTest {
                         2,
                         Duration.ofMillis(500),
                         checkpoints,
-                        "hashmap");
+                        "hashmap",
+                        StateChangelog.OFF);
         Configuration conf = new Configuration();
         conf.addAll(job.configuration());
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");

@@ -143,7 +143,8 @@ class SavepointUpgradeTest {
                 parallelism,
                 Duration.ofMillis(500),
                 null,
-                "hashmap");
+                "hashmap",
+                StateChangelog.OFF);
     }
 
     private static StreamExecutionEnvironment environment(StreamingJob job, String savepoint) {

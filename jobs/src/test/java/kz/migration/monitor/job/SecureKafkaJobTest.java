@@ -72,7 +72,8 @@ class SecureKafkaJobTest {
                         2,
                         Duration.ofMillis(500),
                         null,
-                        "hashmap")
+                        "hashmap",
+                        StateChangelog.OFF)
                 .define(env);
         env.execute("secure");
 

@@ -107,7 +107,8 @@ class StreamingReplayEquivalenceTest {
                         2,
                         Duration.ofMillis(500),
                         null,
-                        "hashmap");
+                        "hashmap",
+                        StateChangelog.OFF);
         job.define(env);
         env.execute(name);
         assertMatchesReplay(KAFKA.bootstrapServers(), dir.resolve(name), prefix, input);

@@ -30,6 +30,7 @@ import kz.migration.monitor.generator.TrafficGenerator;
 import kz.migration.monitor.job.KafkaInputs;
 import kz.migration.monitor.job.MonitorSettings;
 import kz.migration.monitor.job.Replay;
+import kz.migration.monitor.job.StateChangelog;
 import kz.migration.monitor.job.StreamingJob;
 import kz.migration.monitor.json.Pseudonymiser;
 import kz.migration.monitor.metrics.PrometheusReporting;
@@ -196,7 +197,8 @@ class PrivacyScanTest {
                             2,
                             Duration.ofSeconds(1),
                             checkpoints.toUri().toString(),
-                            backend);
+                            backend,
+                            StateChangelog.OFF);
             Configuration conf = new Configuration();
             conf.addAll(job.configuration());
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
