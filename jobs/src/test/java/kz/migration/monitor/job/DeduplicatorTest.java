@@ -13,6 +13,7 @@ import kz.migration.monitor.event.Region;
 import kz.migration.monitor.event.Registration;
 import kz.migration.monitor.event.RegistrationKind;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -51,9 +52,13 @@ class DeduplicatorTest {
                 .configure(
                         new Configuration().set(PipelineOptions.GENERIC_TYPES, false),
                         DeduplicatorTest.class.getClassLoader());
-        h.setup(
+        TypeSerializer<InputEvent> events =
                 MonitorTypes.INPUT_EVENT.createSerializer(
-                        h.getExecutionConfig().getSerializerConfig()));
+                        h.getExecutionConfig().getSerializerConfig());
+        // As the job graph names it, for an operator that keeps its input in operator state.
+        h.getStreamConfig().setupNetworkInputs(events);
+        h.getStreamConfig().serializeAllConfigs();
+        h.setup(events);
         return h;
     }
 

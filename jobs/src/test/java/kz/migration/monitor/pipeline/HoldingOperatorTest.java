@@ -9,11 +9,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
@@ -65,8 +68,30 @@ class HoldingOperatorTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, String, String> harness(
             OneInputStreamOperator<String, String> operator) throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(
-                operator, e -> e.substring(0, 1), Types.STRING);
+        return inputNamed(
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        operator, e -> e.substring(0, 1), Types.STRING));
+    }
+
+    /** Subtask {@code index} of {@code parallelism}, at most 128. */
+    private static KeyedOneInputStreamOperatorTestHarness<String, String, String> held(
+            int maxHeld, int parallelism, int index) throws Exception {
+        return inputNamed(
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new HoldingOperator<>(new Recorder(), maxHeld),
+                        e -> e.substring(0, 1),
+                        Types.STRING,
+                        128,
+                        parallelism,
+                        index));
+    }
+
+    /** The input's serializer in the operator's configuration, as the job graph gives it. */
+    private static KeyedOneInputStreamOperatorTestHarness<String, String, String> inputNamed(
+            KeyedOneInputStreamOperatorTestHarness<String, String, String> h) {
+        h.getStreamConfig().setupNetworkInputs(StringSerializer.INSTANCE);
+        h.getStreamConfig().serializeAllConfigs();
+        return h;
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, String, String> held(int maxHeld)
@@ -140,7 +165,7 @@ class HoldingOperatorTest {
     }
 
     @Test
-    void aCheckpointPutsHeldEventsIntoStateWhereTheFunctionAloneFindsThem() throws Exception {
+    void aCheckpointKeepsHeldEventsOutOfKeyedStateAndARestoreHoldsThemAgain() throws Exception {
         OperatorSubtaskState snapshot;
         try (var h = held(100)) {
             h.open();
@@ -149,27 +174,77 @@ class HoldingOperatorTest {
             // As a task does: the operator is told before the barrier, then snapshotted.
             h.prepareSnapshotPreBarrier(1);
             snapshot = h.snapshot(1, 1);
-            assertThat(h.numEventTimeTimers()).isEqualTo(2);
+            assertThat(h.numKeyedStateEntries()).isZero();
+            assertThat(h.numEventTimeTimers()).isZero();
+            assertThat(h.getOutput()).isEmpty();
         }
-        // A job of the version before (the function in Flink's operator) restores it.
-        try (var h = inState()) {
-            h.initializeState(snapshot);
-            h.open();
-            h.processWatermark(new Watermark(100));
-            assertThat(byKey(h))
-                    .containsEntry("a", List.of("a:b@20 at 20"))
-                    .containsEntry("b", List.of("b:s90@30 at 30", "b:time@90 at 90"));
-        }
-        // And so does this operator, applying the restored events with ones held after.
         try (var h = held(100)) {
             h.initializeState(snapshot);
             h.open();
             h.processElement("aa", 20);
             h.processWatermark(new Watermark(100));
-            assertThat(byKey(h).get("a")).containsExactly("a:a@20 at 20", "a:b@20 at 20");
+            assertThat(byKey(h))
+                    .containsEntry("a", List.of("a:a@20 at 20", "a:b@20 at 20"))
+                    .containsEntry("b", List.of("b:s90@30 at 30", "b:time@90 at 90"));
             assertThat(h.numKeyedStateEntries()).isZero();
             assertThat(h.numEventTimeTimers()).isZero();
         }
+    }
+
+    @Test
+    void aCheckpointOfTheFunctionAloneRestoresIntoIt() throws Exception {
+        // The job's form before events were held: they waited in keyed state.
+        OperatorSubtaskState snapshot;
+        try (var h = inState()) {
+            h.open();
+            h.processElement("ab", 20);
+            h.processElement("bs90", 30);
+            snapshot = h.snapshot(1, 1);
+        }
+        try (var h = held(100)) {
+            h.initializeState(snapshot);
+            h.open();
+            h.processElement("aa", 20);
+            h.processWatermark(new Watermark(100));
+            assertThat(byKey(h))
+                    .containsEntry("a", List.of("a:a@20 at 20", "a:b@20 at 20"))
+                    .containsEntry("b", List.of("b:s90@30 at 30", "b:time@90 at 90"));
+            assertThat(h.numKeyedStateEntries()).isZero();
+            assertThat(h.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void rescaledEachSubtaskTakesTheHeldEventsOfItsKeyGroups() throws Exception {
+        List<String> keys = List.of("a", "b", "c", "d", "e", "f", "g", "h");
+        OperatorSubtaskState snapshot;
+        try (var h = held(100, 1, 0)) {
+            h.open();
+            for (String k : keys) {
+                h.processElement(k + "x", 20);
+            }
+            snapshot = h.snapshot(1, 1);
+        }
+        Map<String, List<String>> all = new TreeMap<>();
+        for (int index = 0; index < 2; index++) {
+            OperatorSubtaskState mine =
+                    AbstractStreamOperatorTestHarness.repartitionOperatorState(
+                            snapshot, 128, 1, 2, index);
+            try (var h = held(100, 2, index)) {
+                h.initializeState(mine);
+                h.open();
+                h.processWatermark(new Watermark(100));
+                Map<String, List<String>> seen = byKey(h);
+                for (String k : seen.keySet()) {
+                    assertThat(KeyGroupRangeAssignment.assignKeyToParallelOperator(k, 128, 2))
+                            .as("subtask of key %s", k)
+                            .isEqualTo(index);
+                }
+                seen.forEach((k, v) -> assertThat(all.put(k, v)).as("key %s twice", k).isNull());
+            }
+        }
+        assertThat(all.keySet()).containsExactlyElementsOf(keys);
+        assertThat(all.get("c")).containsExactly("c:x@20 at 20");
     }
 
     @Test
