@@ -34,7 +34,12 @@ final class JobProcess {
     static BenchProcess start(
             Path jar, String bootstrap, List<String> runArgs, String heap, Path jfr, Path log)
             throws IOException {
-        List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-Xms" + heap));
+        // The job's MiniCluster keeps RocksDB's working files under the JVM's temporary directory,
+        // and a job stopped at the end of a run leaves them there: beside its log, they go with
+        // the bench's work directory rather than fill /tmp (half a gigabyte a run).
+        Path tmp = Files.createDirectories(log.toAbsolutePath().getParent().resolve("tmp"));
+        List<String> jvm =
+                new ArrayList<>(List.of("-Xmx" + heap, "-Xms" + heap, "-Djava.io.tmpdir=" + tmp));
         if (jfr != null) {
             jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr);
         }

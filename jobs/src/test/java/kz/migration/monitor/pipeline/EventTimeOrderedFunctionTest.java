@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.typeutils.ListTypeInfo;
@@ -289,17 +295,26 @@ class EventTimeOrderedFunctionTest {
 
     @Test
     void aSavepointOfTheVersionsBeforeLosesNeitherEventsNorScheduledWork() throws Exception {
+        restoresWithoutLoss(new LegacyWriter());
+    }
+
+    /**
+     * Writes {@code b@30, work@20, a@30, c@40, work@50} with {@code writer}, the function of a
+     * version before, restores its snapshot into today's and requires every event and the work at
+     * 20 and 50 to be applied in order, with nothing left in state.
+     */
+    private static void restoresWithoutLoss(KeyedProcessFunction<String, String, String> writer)
+            throws Exception {
         OperatorSubtaskState savepoint;
         try (var before =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new LegacyWriter()),
-                        e -> "person",
-                        Types.STRING)) {
+                        new KeyedProcessOperator<>(writer), e -> "person", Types.STRING)) {
             before.open();
             before.processElement("b", 30);
             before.processElement("work", 20);
             before.processElement("a", 30);
             before.processElement("c", 40);
+            before.processElement("work", 50);
             savepoint = before.snapshot(1, 1);
         }
 
@@ -314,13 +329,96 @@ class EventTimeOrderedFunctionTest {
             assertThat(after.extractOutputValues())
                     .containsExactly("time@20", "a@30", "b@30", "d@35");
 
-            after.processWatermark(40);
+            after.processWatermark(50);
             assertThat(after.extractOutputValues())
-                    .containsExactly("time@20", "a@30", "b@30", "d@35", "c@40");
+                    .containsExactly("time@20", "a@30", "b@30", "d@35", "c@40", "time@50");
             // The old state is gone with what it held; nothing waits any more.
             assertThat(after.numKeyedStateEntries()).isZero();
             assertThat(after.numEventTimeTimers()).isZero();
         }
+    }
+
+    /**
+     * Writes the state of the version before this one: the waiting events in a list "waiting", the
+     * instants of work in "agenda" and the instant of the key's one timer in "wake-at". An element
+     * {@code work} requests work at its own timestamp; any other is an event waiting there.
+     */
+    static final class PreviousVersionWriter extends KeyedProcessFunction<String, String, String> {
+        private static final long serialVersionUID = 1L;
+        private transient ListState<Tuple2<Long, String>> waiting;
+        private transient ValueState<long[]> agenda;
+        private transient ValueState<Long> wakeAt;
+
+        @Override
+        public void open(OpenContext openContext) {
+            waiting =
+                    getRuntimeContext()
+                            .getListState(
+                                    new ListStateDescriptor<>(
+                                            "waiting", Types.TUPLE(Types.LONG, Types.STRING)));
+            agenda =
+                    getRuntimeContext()
+                            .getState(
+                                    new ValueStateDescriptor<>(
+                                            "agenda",
+                                            PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+            wakeAt =
+                    getRuntimeContext().getState(new ValueStateDescriptor<>("wake-at", Types.LONG));
+        }
+
+        @Override
+        public void processElement(String value, Context ctx, Collector<String> out)
+                throws Exception {
+            long ts = ctx.timestamp();
+            if (value.equals("work")) {
+                long[] work = agenda.value();
+                long[] more = work == null ? new long[1] : Arrays.copyOf(work, work.length + 1);
+                more[more.length - 1] = ts;
+                Arrays.sort(more);
+                agenda.update(more);
+            } else {
+                waiting.add(Tuple2.of(ts, value));
+            }
+            Long wake = wakeAt.value();
+            if (wake == null || ts < wake) {
+                if (wake != null) {
+                    ctx.timerService().deleteEventTimeTimer(wake);
+                }
+                ctx.timerService().registerEventTimeTimer(ts);
+                wakeAt.update(ts);
+            }
+        }
+    }
+
+    @Test
+    void aSavepointOfTheVersionBeforeLosesNeitherEventsNorScheduledWork() throws Exception {
+        restoresWithoutLoss(new PreviousVersionWriter());
+    }
+
+    @Test
+    void aKeysTimerWorkAndWaitingEventsAreOneScheduleBesideItsList() throws Exception {
+        harness.processElement("schedule:50", 10);
+        harness.processWatermark(10);
+        // Work scheduled and no event waiting: the schedule alone.
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+
+        harness.processElement("x", 30);
+        harness.processElement("y", 60);
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+        harness.processWatermark(50);
+        assertThat(harness.extractOutputValues())
+                .containsExactly("schedule:50@10", "x@30", "time@50");
+        // y still waits, with the key's timer at its instant.
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+        harness.processWatermark(60);
+        assertThat(harness.extractOutputValues())
+                .containsExactly("schedule:50@10", "x@30", "time@50", "y@60");
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
     }
 
     /** Records the bracket of each wake around what runs in it. */
