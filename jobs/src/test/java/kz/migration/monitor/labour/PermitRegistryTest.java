@@ -65,8 +65,8 @@ class PermitRegistryTest {
                                 at("2026-03-05T09:00"),
                                 1,
                                 null));
-        // The permit, its expiry on the agenda, and the instant of the key's one timer.
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(3);
+        // The permit, and the key's schedule: its expiry, the instant of the key's one timer.
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
         harness.processWatermark(endMillisOf("2026-05-31") - 1);
