@@ -40,11 +40,11 @@ import org.apache.flink.util.OutputTag;
  * <p>A key has one timer at a time, at the earliest instant that has work or events, and its events
  * wait in an append-only list: a timer and a state entry per key and instant made timers and the
  * rewriting of each instant's list the largest costs of the job. The timer's instant, the scheduled
- * work and whether events wait in the list are one state value, a {@link Schedule}, so that a wake
- * reads one entry rather than three (with RocksDB, point reads were half of the person operator's
- * time). In the streaming job a {@link HoldingOperator} holds the waiting events in memory instead
- * and hands them over at the watermark ({@link #releaseHeld}); they reach the list only when too
- * many wait.
+ * work and whether events wait in the list are one state value, a {@link Schedule}: a wake of a key
+ * with work scheduled reads one entry rather than three and writes one only if it changed (with
+ * RocksDB, point reads were half of the person operator's time). In the streaming job a {@link
+ * HoldingOperator} holds the waiting events in memory instead and hands them over at the watermark
+ * ({@link #releaseHeld}); they reach the list only when too many wait.
  *
  * <p>{@link #onTime} runs only at instants that were scheduled and not withdrawn, so subclasses
  * need not check why they were woken. Work after the {@code horizon} (a replay's as-of instant) is
