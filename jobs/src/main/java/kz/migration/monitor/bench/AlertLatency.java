@@ -24,6 +24,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * topic that takes, for every alert raised at an input event's {@code occurredAt} (a banned entry,
  * a hire without a permit, a quota breach), the time from that event's send to the moment the alert
  * became visible to it.
+ *
+ * <p>The alerts topic must stamp records with the broker's append time ({@code
+ * message.timestamp.type=LogAppendTime}): each latency then splits at the moment the job wrote the
+ * alert, before its transaction committed, into the job's processing (with its waits for the
+ * watermark) and the wait for the checkpoint that commits it.
  */
 final class AlertLatency implements AutoCloseable {
 
@@ -33,6 +38,13 @@ final class AlertLatency implements AutoCloseable {
     private final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
 
     private final Map<String, List<Long>> latencies = new TreeMap<>();
+
+    /** Of the measured alerts, the time from the input's send to the job's write of the alert. */
+    private final List<Long> toWrite = new ArrayList<>();
+
+    /** Of the measured alerts, the time from the job's write to the alert's visibility. */
+    private final List<Long> toVisible = new ArrayList<>();
+
     private final Map<String, Long> unmatched = new TreeMap<>();
     private final AtomicBoolean stop = new AtomicBoolean();
     private final Thread reader;
@@ -80,13 +92,13 @@ final class AlertLatency implements AutoCloseable {
                 var records = consumer.poll(Duration.ofMillis(100));
                 long visible = System.currentTimeMillis();
                 for (ConsumerRecord<String, String> r : records) {
-                    take(r.value(), visible);
+                    take(r.value(), r.timestamp(), visible);
                 }
             }
         }
     }
 
-    private void take(String json, long visible) {
+    private void take(String json, long written, long visible) {
         lastAlertMillis = visible;
         String type;
         long raisedAt;
@@ -106,6 +118,8 @@ final class AlertLatency implements AutoCloseable {
                 warmUpAlerts++;
             } else {
                 latencies.computeIfAbsent(type, t -> new ArrayList<>()).add(visible - sent);
+                toWrite.add(written - sent);
+                toVisible.add(visible - written);
             }
         }
     }
@@ -137,6 +151,14 @@ final class AlertLatency implements AutoCloseable {
                 });
         h.put("all", Histogram.of(all));
         return h;
+    }
+
+    /**
+     * The measured alerts' latency in two parts: from the input's send to the job's write of the
+     * alert ("written"), and from there to its visibility ("committed").
+     */
+    synchronized Map<String, Histogram> parts() {
+        return Map.of("written", Histogram.of(toWrite), "committed", Histogram.of(toVisible));
     }
 
     synchronized Map<String, Long> unmatched() {

@@ -39,7 +39,12 @@ final class JobProcess {
         // the bench's work directory rather than fill /tmp (half a gigabyte a run).
         Path tmp = Files.createDirectories(log.toAbsolutePath().getParent().resolve("tmp"));
         List<String> jvm =
-                new ArrayList<>(List.of("-Xmx" + heap, "-Xms" + heap, "-Djava.io.tmpdir=" + tmp));
+                new ArrayList<>(
+                        List.of(
+                                "-Xmx" + heap,
+                                "-Xms" + heap,
+                                "-Djava.io.tmpdir=" + tmp,
+                                "-Dmigration.monitor.log=" + fullLog(log)));
         if (jfr != null) {
             jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr);
         }
@@ -52,6 +57,16 @@ final class JobProcess {
                 args,
                 Map.of("MONITOR_PSEUDONYM_KEY", Pseudonymiser.DEMO_KEY),
                 log);
+    }
+
+    /**
+     * The job's whole log at INFO (its completed checkpoints among it) beside {@code log}, which
+     * gets only the console's warnings: {@code job.log} has {@code job.full.log}.
+     */
+    static Path fullLog(Path log) {
+        String name = log.getFileName().toString();
+        String stem = name.endsWith(".log") ? name.substring(0, name.length() - 4) : name;
+        return log.resolveSibling(stem + ".full.log");
     }
 
     /** Flink's net runtime of the job as {@code run} reported it in {@code log}. */

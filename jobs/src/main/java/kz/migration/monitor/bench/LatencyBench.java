@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,13 @@ import kz.migration.monitor.generator.TrafficGenerator;
 import kz.migration.monitor.job.StateChangelog;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * Event-to-alert latency: generated traffic produced at a steady rate to a broker of its own
@@ -68,6 +73,7 @@ public record LatencyBench(
         try (BenchBroker broker = BenchBroker.start(jar, work.resolve("broker"), "1g")) {
             String bootstrap = broker.bootstrapServers();
             ContractTopics.ensure(bootstrap, "", partitions);
+            stampAlertsOnAppend(bootstrap);
             List<String> args =
                     new ArrayList<>(
                             List.of(
@@ -121,12 +127,46 @@ public record LatencyBench(
                 if (!job.isAlive()) {
                     throw new IllegalStateException("the job died; see " + log);
                 }
-                return report(produced, lag, latency);
+                CompletedCheckpoints checkpoints =
+                        CompletedCheckpoints.read(JobProcess.fullLog(log), ZoneId.systemDefault())
+                                .between(produced.measuredFromMillis(), produced.endMillis());
+                // A shorter idleness could make reference data late: late records become dead
+                // letters, so their count shows whether any were.
+                Map<String, Long> outputs = OutputCounts.committed(bootstrap, Topics.outputs());
+                return report(produced, lag, latency, checkpoints, outputs);
             }
         }
     }
 
-    private record Produced(long records, long measured, double rate, double eventTimeSpeed) {}
+    /**
+     * What was produced; {@code measuredFromMillis} and {@code endMillis} are the wall-clock bounds
+     * of the measured part.
+     */
+    private record Produced(
+            long records,
+            long measured,
+            double rate,
+            double eventTimeSpeed,
+            long measuredFromMillis,
+            long endMillis) {}
+
+    /**
+     * Lets the broker stamp each alert with the time it was appended, which is when the job wrote
+     * it (its transaction still open), rather than with the alert's event time: {@link
+     * AlertLatency} splits each latency there.
+     */
+    private static void stampAlertsOnAppend(String bootstrap) throws Exception {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            ConfigResource alerts = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ALERTS);
+            AlterConfigOp logAppend =
+                    new AlterConfigOp(
+                            new ConfigEntry(
+                                    TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime"),
+                            AlterConfigOp.OpType.SET);
+            admin.incrementalAlterConfigs(Map.of(alerts, List.of(logAppend))).all().get();
+        }
+    }
 
     /** One generated record, kept until its turn to be sent. */
     private record Rec(String stream, String key, String json, Instant occurredAt) {}
@@ -162,6 +202,7 @@ public record LatencyBench(
         long measured = 0;
         long firstMeasured = 0;
         long lastMeasured = 0;
+        long measuredFromMillis = 0;
         try (KafkaRecordSink kafka = new KafkaRecordSink(bootstrap)) {
             for (Rec r : records) {
                 long due = start + (long) (sent * 1e9 / rate);
@@ -175,7 +216,8 @@ public record LatencyBench(
                 }
                 if (now >= measureFrom) {
                     if (measured == 0) {
-                        latency.measureFrom(System.currentTimeMillis());
+                        measuredFromMillis = System.currentTimeMillis();
+                        latency.measureFrom(measuredFromMillis);
                         firstMeasured = r.occurredAt().toEpochMilli();
                     }
                     measured++;
@@ -188,7 +230,12 @@ public record LatencyBench(
         }
         double seconds = duration.toMillis() / 1e3;
         return new Produced(
-                sent, measured, measured / seconds, (lastMeasured - firstMeasured) / 1e3 / seconds);
+                sent,
+                measured,
+                measured / seconds,
+                (lastMeasured - firstMeasured) / 1e3 / seconds,
+                measuredFromMillis,
+                System.currentTimeMillis());
     }
 
     /** Waits until the job has completed a checkpoint: its source commits offsets then. */
@@ -237,6 +284,13 @@ public record LatencyBench(
         }
     }
 
+    private static void row(StringBuilder b, String what, AlertLatency.Histogram h) {
+        b.append(
+                String.format(
+                        "| %s | %,d | %,d | %,d | %,d | %,d |%n",
+                        what, h.count(), h.p50(), h.p90(), h.p99(), h.max()));
+    }
+
     /** {@code run}'s options for the state changelog: none when it is off. */
     private List<String> changelogArgs() {
         return stateChangelog.enabled()
@@ -247,7 +301,12 @@ public record LatencyBench(
                 : List.of();
     }
 
-    private String report(Produced produced, long lag, AlertLatency latency) {
+    private String report(
+            Produced produced,
+            long lag,
+            AlertLatency latency,
+            CompletedCheckpoints checkpoints,
+            Map<String, Long> outputs) {
         StringBuilder b = new StringBuilder();
         b.append(
                 String.format(
@@ -278,6 +337,12 @@ public record LatencyBench(
                         jobHeap,
                         lag,
                         lag / Math.max(produced.rate(), 1)));
+        b.append(
+                String.format(
+                        "| outputs committed by the end of the run | %s |%n",
+                        outputs.entrySet().stream()
+                                .map(e -> String.format("%s %,d", e.getKey(), e.getValue()))
+                                .collect(Collectors.joining(", "))));
         if (lag > 2 * produced.rate()) {
             b.append(
                     String.format(
@@ -290,18 +355,18 @@ public record LatencyBench(
                 String.format(
                         "%n| alerts (raised at an input event) | count | p50 ms | p90 ms | p99 ms |"
                                 + " max ms |%n|---|---|---|---|---|---|%n"));
-        latency.histograms()
-                .forEach(
-                        (type, h) ->
-                                b.append(
-                                        String.format(
-                                                "| %s | %,d | %,d | %,d | %,d | %,d |%n",
-                                                type.equals("all") ? "**all**" : type,
-                                                h.count(),
-                                                h.p50(),
-                                                h.p90(),
-                                                h.p99(),
-                                                h.max())));
+        latency.histograms().forEach((type, h) -> row(b, type.equals("all") ? "**all**" : type, h));
+        Map<String, AlertLatency.Histogram> parts = latency.parts();
+        AlertLatency.Histogram durations = AlertLatency.Histogram.of(checkpoints.durations());
+        AlertLatency.Histogram gaps = AlertLatency.Histogram.of(checkpoints.gaps());
+        b.append(
+                String.format(
+                        "%n| where the time went | count | p50 ms | p90 ms | p99 ms | max ms |%n"
+                                + "|---|---|---|---|---|---|%n"));
+        row(b, "alerts: input sent to alert written (the job's processing)", parts.get("written"));
+        row(b, "alerts: written to visible (the commit's wait)", parts.get("committed"));
+        row(b, "checkpoints completed while measured: duration", durations);
+        row(b, "the same: time between one completion and the next", gaps);
         b.append(
                 String.format(
                         "%nLatency: from the producer's send of the input event at the alert's"
@@ -310,6 +375,12 @@ public record LatencyBench(
                                 + " %,d alerts caused during the warm-up, and alerts raised at"
                                 + " no input event's instant %s.%n",
                         latency.warmUpAlerts(), latency.unmatched()));
+        b.append(
+                String.format(
+                        "%nAn alert is written when the job's sink sends it (the broker stamps it"
+                                + " on append) and visible once the checkpoint after that"
+                                + " completes; checkpoints from the job's log, %s.%n",
+                        JobProcess.fullLog(work.resolve("job.log")).getFileName()));
         b.append(
                 String.format(
                         "%nMachine: %d cores, Java %s.%n",
