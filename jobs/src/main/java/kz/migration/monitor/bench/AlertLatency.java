@@ -154,11 +154,15 @@ final class AlertLatency implements AutoCloseable {
     }
 
     /**
-     * The measured alerts' latency in two parts: from the input's send to the job's write of the
-     * alert ("written"), and from there to its visibility ("committed").
+     * The measured alerts' latency in two parts.
+     *
+     * @param written from the input's send to the job's write of the alert
+     * @param committed from that write to the alert's visibility
      */
-    synchronized Map<String, Histogram> parts() {
-        return Map.of("written", Histogram.of(toWrite), "committed", Histogram.of(toVisible));
+    record Parts(Histogram written, Histogram committed) {}
+
+    synchronized Parts parts() {
+        return new Parts(Histogram.of(toWrite), Histogram.of(toVisible));
     }
 
     synchronized Map<String, Long> unmatched() {

@@ -356,15 +356,15 @@ public record LatencyBench(
                         "%n| alerts (raised at an input event) | count | p50 ms | p90 ms | p99 ms |"
                                 + " max ms |%n|---|---|---|---|---|---|%n"));
         latency.histograms().forEach((type, h) -> row(b, type.equals("all") ? "**all**" : type, h));
-        Map<String, AlertLatency.Histogram> parts = latency.parts();
+        AlertLatency.Parts parts = latency.parts();
         AlertLatency.Histogram durations = AlertLatency.Histogram.of(checkpoints.durations());
         AlertLatency.Histogram gaps = AlertLatency.Histogram.of(checkpoints.gaps());
         b.append(
                 String.format(
                         "%n| where the time went | count | p50 ms | p90 ms | p99 ms | max ms |%n"
                                 + "|---|---|---|---|---|---|%n"));
-        row(b, "alerts: input sent to alert written (the job's processing)", parts.get("written"));
-        row(b, "alerts: written to visible (the commit's wait)", parts.get("committed"));
+        row(b, "alerts: input sent to alert written (the job's processing)", parts.written());
+        row(b, "alerts: written to visible (the commit's wait)", parts.committed());
         row(b, "checkpoints completed while measured: duration", durations);
         row(b, "the same: time between one completion and the next", gaps);
         b.append(
