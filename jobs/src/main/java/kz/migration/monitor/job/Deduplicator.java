@@ -7,6 +7,7 @@ import kz.migration.monitor.metrics.LabelledCounters;
 import kz.migration.monitor.pipeline.ReleasesHeldEvents;
 import kz.migration.monitor.pipeline.types.MonitorTypes;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -22,6 +23,14 @@ import org.apache.flink.util.Collector;
  * {@code retention} of event time after its event in the streaming job (copies after that would
  * count again), and for the whole of a replay. Events without an id (reference data may have none)
  * pass straight through.
+ *
+ * <p>The end of an id's retention is decided when a copy comes, from the watermark: a copy counts
+ * again once the watermark has passed the id's event by {@code retention}, exactly as when a timer
+ * per id forgot it at that watermark. A timer per id was nearly all of the de-duplicator's timers
+ * (its copies wait in memory, {@link kz.migration.monitor.pipeline.HoldingOperator}), and the read
+ * and delete when it fired two of the five state accesses of an id; once the first ids expired,
+ * 20,000 of them a second put the job behind at 20,000 events/s. The entries of forgotten ids are
+ * removed by the state backend instead ({@link #CLEANUP_AFTER}).
  */
 public final class Deduplicator extends KeyedProcessFunction<EventKey, InputEvent, InputEvent>
         implements ReleasesHeldEvents<EventKey, InputEvent, InputEvent> {
@@ -30,6 +39,16 @@ public final class Deduplicator extends KeyedProcessFunction<EventKey, InputEven
 
     /** The value of {@code passedAt} in a replay, where it is never compared: a cached Long. */
     private static final Long REMEMBERED = 0L;
+
+    /**
+     * How long after it was written (processing time) the state backend may remove an id's entry,
+     * beyond its retention: RocksDB drops it in a compaction, the heap in passing. Processing time
+     * is all Flink's state TTL knows, and an entry must outlive the event time of its retention: a
+     * job that is stopped or behind reads ids whose event time is older than the wall clock says.
+     * With a week, only a job stopped or behind by more than a week can count a copy within the
+     * retention again, and the state holds at most a week of ids beyond the retention's.
+     */
+    static final Duration CLEANUP_AFTER = Duration.ofDays(7);
 
     private final long retentionMillis;
     private final long horizon;
@@ -47,8 +66,18 @@ public final class Deduplicator extends KeyedProcessFunction<EventKey, InputEven
         pending =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("pending", MonitorTypes.INPUT_EVENT));
-        passedAt =
-                getRuntimeContext().getState(new ValueStateDescriptor<>("passed-at", Types.LONG));
+        ValueStateDescriptor<Long> passed = new ValueStateDescriptor<>("passed-at", Types.LONG);
+        if (forgets()) {
+            passed.enableTimeToLive(
+                    StateTtlConfig.newBuilder(
+                                    Duration.ofMillis(retentionMillis).plus(CLEANUP_AFTER))
+                            .updateTtlOnCreateAndWrite()
+                            // Whether an id is remembered is the watermark's to say, not the
+                            // clock's.
+                            .returnExpiredIfNotCleanedUp()
+                            .build());
+        }
+        passedAt = getRuntimeContext().getState(passed);
         duplicates =
                 new LabelledCounters(
                         getRuntimeContext().getMetricGroup(),
@@ -66,7 +95,7 @@ public final class Deduplicator extends KeyedProcessFunction<EventKey, InputEven
             out.collect(e);
             return;
         }
-        if (passedAt.value() != null) {
+        if (remembered(passedAt.value(), ctx.timerService().currentWatermark())) {
             duplicates.inc(e.stream().topic());
             return;
         }
@@ -98,7 +127,7 @@ public final class Deduplicator extends KeyedProcessFunction<EventKey, InputEven
             Collector<InputEvent> out)
             throws Exception {
         String topic = held.get(0).f1.stream().topic();
-        if (passedAt.value() != null) {
+        if (remembered(passedAt.value(), watermark)) {
             for (int i = 0; i < held.size(); i++) {
                 duplicates.inc(topic);
             }
@@ -123,38 +152,44 @@ public final class Deduplicator extends KeyedProcessFunction<EventKey, InputEven
         if (out instanceof TimestampedCollector<InputEvent> timestamped) {
             timestamped.setAbsoluteTimestamp(first.timestamp());
         }
-        pass(first, first.timestamp(), ctx, out);
+        pass(first, first.timestamp(), out);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<InputEvent> out)
             throws Exception {
-        // An id that passed has no copy pending (later copies are dropped on arrival), so the
-        // end of its retention, most of the timers, needs one read rather than two.
-        Long passed = passedAt.value();
-        if (passed != null) {
-            if (forgets() && timestamp >= passed + retentionMillis) {
-                passedAt.clear();
+        InputEvent p = pending.value();
+        if (p != null) {
+            if (p.timestamp() == timestamp) {
+                pending.clear();
+                pass(p, timestamp, out);
             }
             return;
         }
-        InputEvent p = pending.value();
-        if (p != null && p.timestamp() == timestamp) {
-            pending.clear();
-            pass(p, timestamp, ctx, out);
+        // Nothing pending: a copy's timer after an earlier copy passed, or the retention timer of
+        // an id remembered by a version that still set one (restored from its savepoint).
+        Long passed = passedAt.value();
+        if (passed != null && forgets() && timestamp >= passed + retentionMillis) {
+            passedAt.clear();
         }
     }
 
+    /**
+     * Whether an id that passed at {@code passed} (null: never) is remembered at {@code watermark}:
+     * in a replay for good, in the streaming job until the watermark passes its retention.
+     */
+    private boolean remembered(Long passed, long watermark) {
+        return passed != null && (!forgets() || watermark < passed + retentionMillis);
+    }
+
     /** Lets the copy {@code p} through and remembers its id. */
-    private void pass(InputEvent p, long timestamp, Context ctx, Collector<InputEvent> out)
-            throws Exception {
+    private void pass(InputEvent p, long timestamp, Collector<InputEvent> out) throws Exception {
         out.collect(p);
         // A replay (finite horizon) never forgets an id: the contract's "processed once" has no
         // time limit, and a replay's watermark may pass an id's retention long before a copy
         // further down the file arrives. Only the unbounded streaming job needs to forget.
         if (forgets()) {
             passedAt.update(timestamp);
-            ctx.timerService().registerEventTimeTimer(timestamp + retentionMillis);
         } else {
             // Only the presence of the id matters then: one shared value rather than a Long per
             // remembered id, which is most of a replay's state.

@@ -17,11 +17,17 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each {@code eventId} of a stream once: the earliest copy, then forgotten after the retention. */
 class DeduplicatorTest {
@@ -42,9 +48,15 @@ class DeduplicatorTest {
 
     final KeyedOneInputStreamOperatorTestHarness<EventKey, InputEvent, InputEvent> harness()
             throws Exception {
+        return harness(new HashMapStateBackend());
+    }
+
+    final KeyedOneInputStreamOperatorTestHarness<EventKey, InputEvent, InputEvent> harness(
+            StateBackend backend) throws Exception {
         KeyedOneInputStreamOperatorTestHarness<EventKey, InputEvent, InputEvent> h =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         operator(), EventKey::of, EventKey.TYPE);
+        h.setStateBackend(backend);
         // The output is every kind of event: serialize it as the job does. Left alone, the harness
         // would copy all outputs with a serializer made for the class of the first one. Kryo is
         // refused, so state falls back to it no more than the job's does.
@@ -171,26 +183,94 @@ class DeduplicatorTest {
     }
 
     @Test
-    void anIdIsForgottenAfterTheRetention() throws Exception {
+    void anIdIsForgottenOnceTheWatermarkPassesItsRetention() throws Exception {
         BorderCrossing first = entry("c1", "2026-03-01T10:00", "P1", "UZB");
         send(first);
         harness.processWatermark(first.timestamp());
-        // Remembered, with a timer to forget it.
+        // Remembered, and no timer: the watermark ends its retention when a copy comes.
         assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
-        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
-
-        harness.processWatermark(first.timestamp() + RETENTION.toMillis() - 1);
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
-
-        harness.processWatermark(first.timestamp() + RETENTION.toMillis());
-        assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+
+        long end = first.timestamp() + RETENTION.toMillis();
+        harness.processWatermark(end - 1);
+        send(entry("c1", "2026-03-02T11:00", "P1", "RUS"));
+        harness.processWatermark(end);
+        BorderCrossing again = entry("c1", "2026-03-02T11:00", "P1", "KGZ");
+        send(again);
+        harness.processWatermark(again.timestamp());
+
+        assertThat(harness.extractOutputValues()).containsExactly(first, again);
+        // The id is remembered anew, from the copy that counted again.
+        send(entry("c1", "2026-03-02T12:00", "P1", "UZB"));
+        harness.processWatermark(SampleEvents.at("2026-03-02T12:00").toEpochMilli());
+        assertThat(harness.extractOutputValues()).containsExactly(first, again);
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void theEntryOfAnIdIsRemovedOnceItsRetentionAndTheCleanupTimeHavePassedOnTheClock()
+            throws Exception {
+        BorderCrossing first = entry("c1", "2026-03-01T10:00", "P1", "UZB");
+        send(first);
+        harness.processWatermark(first.timestamp());
+        long cleanup = RETENTION.plus(Deduplicator.CLEANUP_AFTER).toMillis();
+
+        // A watermark far behind the clock: still remembered, though its cleanup time is near.
+        harness.setStateTtlProcessingTime(cleanup - 1);
+        send(entry("c1", "2026-03-01T11:00", "P1", "RUS"));
+        harness.processWatermark(SampleEvents.at("2026-03-01T11:00").toEpochMilli());
+        assertThat(harness.extractOutputValues()).containsExactly(first);
+
+        harness.setStateTtlProcessingTime(cleanup);
+        for (int i = 0; i < 3; i++) {
+            send(entry("o" + i, "2026-03-01T12:00", "P2", "UZB"));
+        }
+        harness.processWatermark(SampleEvents.at("2026-03-01T12:00").toEpochMilli());
+
+        assertThat(harness.extractOutputValues()).hasSize(4);
+        // The heap backend removes expired entries a few at each access of the state: the new
+        // ids' accesses went past c1's.
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hashmap", "rocksdb"})
+    void anIdRememberedWithTheRetentionTimerOfTheVersionsBeforeIsForgottenByIt(String backend)
+            throws Exception {
+        BorderCrossing first = entry("c1", "2026-03-01T10:00", "P1", "UZB");
+        OperatorSubtaskState snapshot;
+        try (KeyedOneInputStreamOperatorTestHarness<EventKey, InputEvent, InputEvent> legacy =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new LegacyDeduplicatorState(RETENTION)),
+                        EventKey::of,
+                        EventKey.TYPE)) {
+            legacy.setStateBackend(stateBackend(backend));
+            legacy.open();
+            legacy.processElement(first, first.timestamp());
+            snapshot = legacy.snapshot(1L, first.timestamp());
+        }
+
+        try (KeyedOneInputStreamOperatorTestHarness<EventKey, InputEvent, InputEvent> restored =
+                harness(stateBackend(backend))) {
+            restored.initializeState(snapshot);
+            restored.open();
+            assertThat(restored.numEventTimeTimers()).isOne();
+            // Restored without a time to live and still remembered: a copy is dropped.
+            restored.processElement(entry("c1", "2026-03-01T12:00", "P1", "RUS"), 0L);
+            restored.processWatermark(SampleEvents.at("2026-03-01T12:00").toEpochMilli());
+
+            restored.processWatermark(first.timestamp() + RETENTION.toMillis());
+
+            assertThat(restored.extractOutputValues()).isEmpty();
+            assertThat(keysIn(restored, "passed-at")).isZero();
+            assertThat(restored.numEventTimeTimers()).isZero();
+        }
     }
 
     @Test
     void aReplacedCopyLeavesNothingBehind() throws Exception {
         // The later copy's timer outlives the retention of the earlier one: when it fires it must
-        // neither emit nor bring state back.
+        // neither emit nor bring a copy back.
         BorderCrossing late = entry("c1", "2026-03-05T10:00", "P1", "UZB");
         BorderCrossing early = entry("c1", "2026-03-01T10:00", "P1", "UZB");
         send(late);
@@ -199,7 +279,24 @@ class DeduplicatorTest {
         harness.processWatermark(late.timestamp());
 
         assertThat(harness.extractOutputValues()).containsExactly(early);
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(keysIn(harness, "pending")).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    private static StateBackend stateBackend(String name) {
+        return name.equals("rocksdb")
+                ? new EmbeddedRocksDBStateBackend()
+                : new HashMapStateBackend();
+    }
+
+    /** The number of ids with a value under {@code state}: on every backend, RocksDB's too. */
+    private static long keysIn(
+            KeyedOneInputStreamOperatorTestHarness<EventKey, InputEvent, InputEvent> h,
+            String state)
+            throws Exception {
+        try (var keys =
+                h.getOperator().getKeyedStateBackend().getKeys(state, VoidNamespace.INSTANCE)) {
+            return keys.count();
+        }
     }
 }

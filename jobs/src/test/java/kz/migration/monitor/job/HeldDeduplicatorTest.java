@@ -35,9 +35,9 @@ class HeldDeduplicatorTest extends DeduplicatorTest {
         harness.processWatermark(early.timestamp());
 
         assertThat(harness.extractOutputValues()).containsExactly(early);
-        // The id is remembered, with the timer that forgets it; the later copy is still held.
+        // The id is remembered, without a timer; the later copy is still held.
         assertThat(harness.numKeyedStateEntries()).isOne();
-        assertThat(harness.numEventTimeTimers()).isOne();
+        assertThat(harness.numEventTimeTimers()).isZero();
 
         harness.processWatermark(late.timestamp());
         assertThat(harness.extractOutputValues()).containsExactly(early);
