@@ -152,6 +152,50 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
     /** Opens the subclass's state; the base's own is open by then. */
     protected void openState(OpenContext openContext) throws Exception {}
 
+    /**
+     * The current key's {@link Schedule} in its stored form, {@code null} if it has none. By
+     * default a state of its own ("schedule"). A subclass that keeps a value of its own per key may
+     * keep the schedule in that value instead ({@link #storeSchedule}), so that a wake reads one
+     * entry rather than two: with RocksDB a point read each, most of them for keys with nothing
+     * scheduled, which must search every memtable and file. It then reads its value here, keeps it
+     * in memory and writes it back once in {@link #doneWithKey}.
+     */
+    protected long[] loadSchedule() throws Exception {
+        return schedule.value();
+    }
+
+    /**
+     * Stores the current key's schedule ({@code null}: it has none), called only when it changed. A
+     * subclass that overrides {@link #loadSchedule} overrides this too.
+     */
+    protected void storeSchedule(long[] stored) throws Exception {
+        if (stored == null) {
+            schedule.clear();
+        } else {
+            schedule.update(stored);
+        }
+    }
+
+    /**
+     * Called when the function is done with the current key for now: at the end of each event it is
+     * given, each timer and each release of held events. A subclass that keeps the key's value in
+     * memory meanwhile writes it back here.
+     */
+    protected void doneWithKey() throws Exception {}
+
+    /**
+     * For a subclass that keeps the schedule in its own value: the current key's schedule as the
+     * versions before kept it, in the base's own state, moved out of it ({@code null} if there is
+     * none). Only a job restored from a savepoint can hold one.
+     */
+    protected final long[] takeScheduleOfOwnState() throws Exception {
+        long[] stored = schedule.value();
+        if (stored != null) {
+            schedule.clear();
+        }
+        return stored;
+    }
+
     @Override
     public final void open(OpenContext openContext) throws Exception {
         waiting =
@@ -220,6 +264,7 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
             }
             writeSchedule(s, new Schedule(wake, true, s.work()));
         }
+        doneWithKey();
     }
 
     /**
@@ -270,6 +315,7 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
         // the watermark can be applied now, in one go, rather than one timer per instant.
         countedKey = null;
         wake(ctx.timerService().currentWatermark(), true, ctx, out);
+        doneWithKey();
     }
 
     /**
@@ -291,6 +337,7 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
             throws Exception {
         countedKey = null;
         wake(watermark, false, held, ctx, out);
+        doneWithKey();
     }
 
     private void wake(
@@ -493,7 +540,7 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
 
     /** The current key's schedule, taken over from the state of the versions before if need be. */
     private Schedule readSchedule() throws Exception {
-        Schedule s = Schedule.of(schedule.value());
+        Schedule s = Schedule.of(loadSchedule());
         return s == null && restored ? takeOverLegacyState() : s;
     }
 
@@ -501,10 +548,10 @@ public abstract class EventTimeOrderedFunction<K, IN, OUT> extends KeyedProcessF
     private void writeSchedule(Schedule had, Schedule now) throws Exception {
         if (now == null) {
             if (had != null) {
-                schedule.clear();
+                storeSchedule(null);
             }
         } else if (!now.equals(had)) {
-            schedule.update(now.stored());
+            storeSchedule(now.stored());
         }
     }
 

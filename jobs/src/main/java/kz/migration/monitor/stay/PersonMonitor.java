@@ -29,6 +29,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
 
@@ -43,10 +44,12 @@ import org.apache.flink.util.Collector;
  * raise an alert, and every event first brings the stay up to date. State is cleared once the
  * person is gone and the 180-day window holds nothing of theirs; TTL is a safety net.
  *
- * <p>A person is one state value, a {@link PersonFile}, read once when an event or a wake-up starts
- * and written back once at its end. Savepoints of the versions before kept four values ("stay",
- * "documents", "contract", "wake-up"); a job restored from one moves a person's over the first time
- * it looks the person up.
+ * <p>A person is one state entry, a {@link PersonEntry}: the {@link PersonFile} and the key's
+ * schedule of the event-time order beside it, read once when the operator takes up the person (an
+ * event, a timer, the events held until a watermark) and written back at most once when it is done.
+ * Savepoints of the versions before kept the file ("person") and the schedule ("schedule") apart,
+ * and before that four values ("stay", "documents", "contract", "wake-up"); a job restored from one
+ * moves a person's over the first time it takes the person up.
  */
 public final class PersonMonitor extends EventTimeOrderedFunction<String, InputEvent, Alert> {
 
@@ -58,9 +61,22 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
     private final StayRules rules;
     private final int contractYears;
 
-    private transient ValueState<PersonFile> person;
+    private transient ValueState<PersonEntry> entry;
+
+    /**
+     * The current key's entry while the operator is on it: {@code null} until read, written back by
+     * {@link #doneWithKey} if {@link #entryChanged}.
+     */
+    private transient PersonEntry current;
+
+    private transient boolean entryChanged;
+
+    /** Whether the current key's entry was in state when read: an empty one needs no delete. */
+    private transient boolean entryStored;
 
     /** The state of the versions before, read only in a job restored from a savepoint. */
+    private transient ValueState<PersonFile> legacyPerson;
+
     private transient ValueState<StayLedger> legacyStay;
 
     private transient ValueState<PersonDocuments> legacyDocuments;
@@ -69,7 +85,7 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
 
     /**
      * The current person as read at the start of this event or wake-up ({@code loaded}) and as
-     * changed since; written back by {@link #tidy}.
+     * changed since; kept in {@link #current} by {@link #tidy}.
      */
     private transient PersonFile loaded;
 
@@ -101,34 +117,12 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
                                 .cleanupIncrementally(1, false)
                                 .build()
                         : null;
-        person =
-                getRuntimeContext()
-                        .getState(
-                                withTtl(
-                                        new ValueStateDescriptor<>(
-                                                "person", MonitorTypes.of(PersonFile.class)),
-                                        ttl));
+        entry = state("person-entry", MonitorTypes.of(PersonEntry.class), ttl);
         // The descriptors of the versions before, TTL included: a restored state's must match.
-        legacyStay =
-                getRuntimeContext()
-                        .getState(
-                                withTtl(new ValueStateDescriptor<>("stay", StayLedger.class), ttl));
-        legacyDocuments =
-                getRuntimeContext()
-                        .getState(
-                                withTtl(
-                                        new ValueStateDescriptor<>(
-                                                "documents",
-                                                MonitorTypes.of(PersonDocuments.class)),
-                                        ttl));
-        legacyContract =
-                getRuntimeContext()
-                        .getState(
-                                withTtl(
-                                        new ValueStateDescriptor<>(
-                                                "contract",
-                                                MonitorTypes.of(RelocationContract.class)),
-                                        ttl));
+        legacyPerson = state("person", MonitorTypes.of(PersonFile.class), ttl);
+        legacyStay = state("stay", TypeInformation.of(StayLedger.class), ttl);
+        legacyDocuments = state("documents", MonitorTypes.of(PersonDocuments.class), ttl);
+        legacyContract = state("contract", MonitorTypes.of(RelocationContract.class), ttl);
         legacyWakeUp =
                 getRuntimeContext().getState(new ValueStateDescriptor<>("wake-up", Types.LONG));
         var metrics = getRuntimeContext().getMetricGroup();
@@ -144,12 +138,13 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
                         metrics, "migration_relocation_contracts_total", "program", "host_region");
     }
 
-    private static <T> ValueStateDescriptor<T> withTtl(
-            ValueStateDescriptor<T> d, StateTtlConfig ttl) {
+    /** The value state {@code name} of {@code type}, with {@code ttl} unless it is null. */
+    private <T> ValueState<T> state(String name, TypeInformation<T> type, StateTtlConfig ttl) {
+        ValueStateDescriptor<T> d = new ValueStateDescriptor<>(name, type);
         if (ttl != null) {
             d.enableTimeToLive(ttl);
         }
-        return d;
+        return getRuntimeContext().getState(d);
     }
 
     @Override
@@ -184,13 +179,62 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
         tidy(today, ctx);
     }
 
+    @Override
+    protected long[] loadSchedule() throws Exception {
+        long[] stored = current().schedule();
+        if (stored == null && isRestored()) {
+            stored = takeScheduleOfOwnState();
+            if (stored != null) {
+                change(current.withSchedule(stored));
+            }
+        }
+        return stored;
+    }
+
+    @Override
+    protected void storeSchedule(long[] stored) throws Exception {
+        change(current().withSchedule(stored));
+    }
+
+    @Override
+    protected void doneWithKey() throws Exception {
+        if (entryChanged) {
+            if (!current.isEmpty()) {
+                entry.update(current);
+            } else if (entryStored) {
+                entry.clear();
+            }
+        }
+        current = null;
+        entryChanged = false;
+    }
+
+    /** The current key's entry, read once while the operator is on the key. */
+    private PersonEntry current() throws Exception {
+        if (current == null) {
+            PersonEntry e = entry.value();
+            entryStored = e != null;
+            if (e == null && isRestored()) {
+                PersonFile f = takeOverLegacyState();
+                if (f != null) {
+                    // Taken over, the person must be written back even if nothing else changes.
+                    change(new PersonEntry(f, null));
+                    return current;
+                }
+            }
+            current = e == null ? PersonEntry.EMPTY : e;
+        }
+        return current;
+    }
+
+    private void change(PersonEntry e) {
+        current = e;
+        entryChanged = true;
+    }
+
     /** Reads the current person into {@link #stay}, {@link #documents} and {@link #contract}. */
     private void load() throws Exception {
-        PersonFile f = person.value();
-        if (f == null && isRestored()) {
-            f = takeOverLegacyState();
-        }
-        loaded = f == null ? PersonFile.EMPTY : f;
+        loaded = current().person();
         stay = loaded.stay() == null ? StayLedger.ABSENT : loaded.stay();
         documents = loaded.documents() == null ? PersonDocuments.NONE : loaded.documents();
         contract = loaded.contract();
@@ -202,6 +246,11 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
      * state does not know yet.
      */
     private PersonFile takeOverLegacyState() throws Exception {
+        PersonFile kept = legacyPerson.value();
+        if (kept != null) {
+            legacyPerson.clear();
+            return kept;
+        }
         PersonFile f =
                 new PersonFile(
                         legacyStay.value(),
@@ -215,8 +264,6 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
         legacyDocuments.clear();
         legacyContract.clear();
         legacyWakeUp.clear();
-        // Taken over, the person must be written back even if this event changes nothing.
-        person.update(f);
         return f;
     }
 
@@ -441,17 +488,19 @@ public final class PersonMonitor extends EventTimeOrderedFunction<String, InputE
         store(new PersonFile(stayGone ? null : s, docs.isEmpty() ? null : docs, c, wakeUp));
     }
 
-    /** Writes the current person back if anything changed since {@link #load}. */
+    /**
+     * Keeps the current person for {@link #doneWithKey} if anything changed since {@link #load}.
+     */
     private void store(PersonFile now) throws Exception {
         if (now.isEmpty()) {
             if (!loaded.isEmpty()) {
-                person.clear();
+                change(current().withPerson(PersonFile.EMPTY));
             }
         } else if (now.stay() != loaded.stay()
                 || now.documents() != loaded.documents()
                 || now.contract() != loaded.contract()
                 || !Objects.equals(now.wakeUp(), loaded.wakeUp())) {
-            person.update(now);
+            change(current().withPerson(now));
         }
         loaded = null;
         stay = null;

@@ -26,6 +26,8 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Overstays of one person through the harness: timers at the end of days, exits, and state
@@ -178,13 +180,27 @@ class PersonMonitorTest {
     }
 
     @Test
-    void aSavepointOfTheVersionsBeforeContinuesEachPersonWhereItWas() throws Exception {
+    void aPersonIsOneStateEntryWithTheirWakeUpInIt() throws Exception {
+        BorderCrossing in = entry("c1", "2026-03-01T10:00", "P1", "UZB");
+        send(in);
+        harness.processWatermark(in.timestamp());
+
+        // The stay and the wake-up at the end of its 30th day: one entry and its timer, so that a
+        // wake of the person reads one entry.
+        assertThat(harness.numKeyedStateEntries()).isOne();
+        assertThat(harness.numEventTimeTimers()).isOne();
+    }
+
+    @ParameterizedTest
+    @EnumSource(LegacyPersonState.Form.class)
+    void aSavepointOfTheVersionsBeforeContinuesEachPersonWhereItWas(LegacyPersonState.Form form)
+            throws Exception {
         BorderCrossing in = entry("c1", "2026-03-01T10:00", "P1", "UZB");
         BorderCrossing out = exit("c2", "2026-04-05T10:00", "P1", "UZB");
         OperatorSubtaskState savepoint;
         try (var before =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new LegacyPersonState(), InputEvent::subjectRef, Types.STRING)) {
+                        new LegacyPersonState(form), InputEvent::subjectRef, Types.STRING)) {
             before.processElement(in, in.timestamp());
             before.processWatermark(in.timestamp());
             savepoint = before.snapshot(1, 1);
