@@ -24,13 +24,15 @@ import org.apache.flink.util.Collector;
  * count again), and for the whole of a replay. Events without an id (reference data may have none)
  * pass straight through.
  *
- * <p>The end of an id's retention is decided when a copy comes, from the watermark: a copy counts
- * again once the watermark has passed the id's event by {@code retention}, exactly as when a timer
- * per id forgot it at that watermark. A timer per id was nearly all of the de-duplicator's timers
- * (its copies wait in memory, {@link kz.migration.monitor.pipeline.HoldingOperator}), and the read
- * and delete when it fired two of the five state accesses of an id; once the first ids expired,
- * 20,000 of them a second put the job behind at 20,000 events/s. The entries of forgotten ids are
- * removed by the state backend instead ({@link #CLEANUP_AFTER}).
+ * <p>The end of an id's retention is decided when a copy comes, from its event time: a copy counts
+ * again if its {@code occurredAt} lies {@code retention} or more after the event of the copy that
+ * passed, whenever it arrives (a timer per id, which forgot the id when the watermark got there,
+ * made copies near that instant depend on their arrival). A timer per id was nearly all of the
+ * de-duplicator's timers (its copies wait in memory, {@link
+ * kz.migration.monitor.pipeline.HoldingOperator}), and the read and delete when it fired two of the
+ * five state accesses of an id; once the first ids expired, 20,000 of them a second put the job
+ * behind at 20,000 events/s. The entries of forgotten ids are removed by the state backend instead
+ * ({@link #CLEANUP_AFTER}).
  */
 public final class Deduplicator extends KeyedProcessFunction<EventKey, InputEvent, InputEvent>
         implements ReleasesHeldEvents<EventKey, InputEvent, InputEvent> {
@@ -95,7 +97,7 @@ public final class Deduplicator extends KeyedProcessFunction<EventKey, InputEven
             out.collect(e);
             return;
         }
-        if (remembered(passedAt.value(), ctx.timerService().currentWatermark())) {
+        if (remembered(passedAt.value(), e.timestamp())) {
             duplicates.inc(e.stream().topic());
             return;
         }
@@ -117,7 +119,7 @@ public final class Deduplicator extends KeyedProcessFunction<EventKey, InputEven
     /**
      * The copies of an id that the watermark passed, held in memory rather than in {@code pending}
      * (see {@link kz.migration.monitor.pipeline.HoldingOperator}): the earliest of them and of the
-     * one in state, if any, passes, unless the id passed before.
+     * one in state, if any, passes, but for copies within the retention of the id's passing.
      */
     @Override
     public void releaseHeld(
@@ -127,16 +129,13 @@ public final class Deduplicator extends KeyedProcessFunction<EventKey, InputEven
             Collector<InputEvent> out)
             throws Exception {
         String topic = held.get(0).f1.stream().topic();
-        if (remembered(passedAt.value(), watermark)) {
-            for (int i = 0; i < held.size(); i++) {
-                duplicates.inc(topic);
-            }
-            return;
-        }
+        Long passed = passedAt.value();
         InputEvent p = pending.value();
         InputEvent first = p;
         for (Tuple2<Long, InputEvent> copy : held) {
-            if (first == null) {
+            if (remembered(passed, copy.f1.timestamp())) {
+                duplicates.inc(topic);
+            } else if (first == null) {
                 first = copy.f1;
             } else {
                 duplicates.inc(topic);
@@ -144,6 +143,9 @@ public final class Deduplicator extends KeyedProcessFunction<EventKey, InputEven
                     first = copy.f1;
                 }
             }
+        }
+        if (first == null) {
+            return;
         }
         if (p != null) {
             // Its timer finds nothing pending when it fires and leaves the id as it is.
@@ -175,11 +177,11 @@ public final class Deduplicator extends KeyedProcessFunction<EventKey, InputEven
     }
 
     /**
-     * Whether an id that passed at {@code passed} (null: never) is remembered at {@code watermark}:
-     * in a replay for good, in the streaming job until the watermark passes its retention.
+     * Whether a copy at {@code timestamp} of an id that passed at {@code passed} (null: never) is a
+     * duplicate: in a replay always, in the streaming job if it lies within the retention.
      */
-    private boolean remembered(Long passed, long watermark) {
-        return passed != null && (!forgets() || watermark < passed + retentionMillis);
+    private boolean remembered(Long passed, long timestamp) {
+        return passed != null && (!forgets() || timestamp < passed + retentionMillis);
     }
 
     /** Lets the copy {@code p} through and remembers its id. */

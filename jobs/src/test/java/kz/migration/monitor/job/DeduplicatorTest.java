@@ -183,26 +183,24 @@ class DeduplicatorTest {
     }
 
     @Test
-    void anIdIsForgottenOnceTheWatermarkPassesItsRetention() throws Exception {
+    void copiesCountAgainFromTheEndOfTheRetentionInEventTimeWhenEverTheyArrive() throws Exception {
         BorderCrossing first = entry("c1", "2026-03-01T10:00", "P1", "UZB");
         send(first);
         harness.processWatermark(first.timestamp());
-        // Remembered, and no timer: the watermark ends its retention when a copy comes.
+        // Remembered, and no timer: a copy's own time decides whether it is within the retention.
         assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
         assertThat(harness.numEventTimeTimers()).isZero();
 
-        long end = first.timestamp() + RETENTION.toMillis();
-        harness.processWatermark(end - 1);
-        send(entry("c1", "2026-03-02T11:00", "P1", "RUS"));
-        harness.processWatermark(end);
-        BorderCrossing again = entry("c1", "2026-03-02T11:00", "P1", "KGZ");
+        send(entry("c1", "2026-03-02T09:59", "P1", "RUS"));
+        BorderCrossing again = entry("c1", "2026-03-02T10:00", "P1", "KGZ");
         send(again);
-        harness.processWatermark(again.timestamp());
-
-        assertThat(harness.extractOutputValues()).containsExactly(first, again);
-        // The id is remembered anew, from the copy that counted again.
+        harness.processWatermark(SampleEvents.at("2026-03-02T11:00").toEpochMilli());
+        // Within the first copy's retention, though it comes after the watermark passed its end.
+        send(entry("c1", "2026-03-02T09:59", "P1", "KAZ"));
+        // Within the retention of the copy that counted again.
         send(entry("c1", "2026-03-02T12:00", "P1", "UZB"));
         harness.processWatermark(SampleEvents.at("2026-03-02T12:00").toEpochMilli());
+
         assertThat(harness.extractOutputValues()).containsExactly(first, again);
         assertThat(harness.numEventTimeTimers()).isZero();
     }
