@@ -74,8 +74,8 @@ public final class Deduplicator extends KeyedProcessFunction<EventKey, InputEven
                     StateTtlConfig.newBuilder(
                                     Duration.ofMillis(retentionMillis).plus(CLEANUP_AFTER))
                             .updateTtlOnCreateAndWrite()
-                            // Whether an id is remembered is the watermark's to say, not the
-                            // clock's.
+                            // Whether a copy is within its id's retention is for the copy's
+                            // event time to say, not the clock.
                             .returnExpiredIfNotCleanedUp()
                             .build());
         }
